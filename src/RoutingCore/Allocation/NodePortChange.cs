@@ -152,7 +152,7 @@ public sealed class NodePortChange
             ports.Add(port.NodePort == values[i] ? port : port with { NodePort = values[i] });
         }
 
-        return new NodePortChange(ports.MoveToImmutable(), healthCheckPort, allocated.ToImmutable(), plan.Release, null, null);
+        return new NodePortChange(ports.MoveToImmutable(), healthCheckPort, allocated.ToImmutable(), plan.ToRelease, null, null);
     }
 
     private static NodePortChange Failed(NodePortAllocator allocator, ImmutableArray<int>.Builder allocated, FieldError? invalid, string? internalError)

@@ -36,7 +36,7 @@ public sealed class NodePortPlan
         NewPorts = ports;
         Ports = assignments;
         HealthCheck = healthCheck;
-        Release = release;
+        ToRelease = release;
     }
 
     /// <summary>The new Service's ports the plan is for, in order.</summary>
@@ -49,7 +49,7 @@ public sealed class NodePortPlan
     public NodePortAssignment HealthCheck { get; }
 
     /// <summary>Node ports the old Service held that the new one does not, distinct, to release once the change is stored.</summary>
-    public ImmutableArray<int> Release { get; }
+    public ImmutableArray<int> ToRelease { get; }
 
     /// <summary>Plans the node ports of a create (<paramref name="oldSpec"/> null) or an update.</summary>
     /// <param name="newSpec">The new spec, defaulted and validated.</param>

@@ -58,7 +58,7 @@ public sealed class NodePortPlanTests
         var plan = NodePortPlan.Create(Spec(type, Port(80)), null);
         Assert.Equal([new NodePortAssignment(NodePortAction.None, 0, -1)], plan.Ports);
         Assert.Equal(NodePortAction.None, plan.HealthCheck.Action);
-        Assert.Empty(plan.Release);
+        Assert.Empty(plan.ToRelease);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class NodePortPlanTests
         var plan = NodePortPlan.Create(update, old);
         Assert.Equal(new NodePortAssignment(NodePortAction.Keep, old.Ports[0].NodePort, -1), plan.Ports[0]);
         Assert.Equal(NodePortAction.Allocate, plan.Ports[1].Action);
-        Assert.Equal([old.Ports[1].NodePort], plan.Release);
+        Assert.Equal([old.Ports[1].NodePort], plan.ToRelease);
 
         var change = plan.Apply(allocator);
         Assert.True(allocator.IsAllocated(old.Ports[1].NodePort)); // release waits for Commit
@@ -165,7 +165,7 @@ public sealed class NodePortPlanTests
         var old = Store(allocator, Spec(ServiceTypes.NodePort, Port(53, "TCP", nodePort: 30053, name: "dns")));
         var plan = NodePortPlan.Create(Spec(ServiceTypes.NodePort, Port(53, "UDP", name: "dns")), old);
         Assert.Equal(NodePortAction.Allocate, plan.Ports[0].Action);
-        Assert.Equal([30053], plan.Release);
+        Assert.Equal([30053], plan.ToRelease);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class NodePortPlanTests
         var plan = NodePortPlan.Create(Spec(ServiceTypes.NodePort, Port(80, name: "a"), Port(81, nodePort: 30080, name: "b")), old);
         Assert.Equal(NodePortAction.Allocate, plan.Ports[0].Action);
         Assert.Equal(new NodePortAssignment(NodePortAction.Keep, 30080, -1), plan.Ports[1]);
-        Assert.Equal([30081], plan.Release);
+        Assert.Equal([30081], plan.ToRelease);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class NodePortPlanTests
 
         var again = NodePortPlan.Create(spec, stored);
         Assert.Equal(new NodePortAssignment(NodePortAction.Keep, stored.HealthCheckNodePort, -1), again.HealthCheck);
-        Assert.Empty(again.Release);
+        Assert.Empty(again.ToRelease);
     }
 
     [Fact]
@@ -271,7 +271,7 @@ public sealed class NodePortPlanTests
         var old = Store(allocator, Spec(ServiceTypes.LoadBalancer, Port(80)) with { ExternalTrafficPolicy = ServicePolicies.Local });
         var plan = NodePortPlan.Create(Spec(type, Port(80)) with { ExternalTrafficPolicy = policy }, old);
         Assert.Equal(NodePortAction.None, plan.HealthCheck.Action);
-        Assert.Contains(old.HealthCheckNodePort, plan.Release);
+        Assert.Contains(old.HealthCheckNodePort, plan.ToRelease);
         var stored = Store(allocator, Spec(type, Port(80)) with { ExternalTrafficPolicy = policy }, old);
         Assert.Equal(0, stored.HealthCheckNodePort);
         Assert.False(allocator.IsAllocated(old.HealthCheckNodePort));
