@@ -42,27 +42,35 @@ internal static class ServiceCarryOver
     }
 
     /// <summary>
-    /// Keeps <c>clusterIPs</c> in step with <c>clusterIP</c> for clients that only know the singular field:
-    /// on create, <c>clusterIPs = [clusterIP]</c> when only the singular is given; on update, the plural follows a
-    /// singular the client changed or cleared, as long as the client left the plural as stored.
+    /// Keeps <c>clusterIPs</c> in step with <c>clusterIP</c> for clients that only know the singular field. On
+    /// update, the plural follows a singular the client changed or cleared, as long as the client left the plural as
+    /// stored. Then, on create and update alike, a singular given alone becomes <c>clusterIPs = [clusterIP]</c>.
     /// </summary>
+    /// <remarks>
+    /// The last step is SVC-D7's first sentence. Upstream applies it on create only, which lets an update to
+    /// ExternalName that changes <c>clusterIP</c> (leaving <c>clusterIPs</c> empty) slip past SVC-V4; applying it on
+    /// update too makes that update fail SVC-V4 as the equivalent create does.
+    /// </remarks>
     public static ServiceSpec NormalizeClusterIPs(ServiceSpec spec, ServiceSpec? old)
     {
         var clusterIPs = spec.ClusterIPs.OrEmpty();
-        if (old is null)
+        if (old is not null)
         {
-            return spec.ClusterIP.Length > 0 && clusterIPs.IsEmpty ? spec with { ClusterIPs = [spec.ClusterIP] } : spec;
+            var oldClusterIPs = old.ClusterIPs.OrEmpty();
+            if (!oldClusterIPs.IsEmpty && clusterIPs.IsEmpty && old.ClusterIP == spec.ClusterIP)
+            {
+                clusterIPs = oldClusterIPs;
+            }
+
+            if (old.ClusterIP != spec.ClusterIP && SameStrings(oldClusterIPs, clusterIPs))
+            {
+                clusterIPs = old.ClusterIP.Length > 0 && spec.ClusterIP.Length == 0 ? [] : [spec.ClusterIP];
+            }
         }
 
-        var oldClusterIPs = old.ClusterIPs.OrEmpty();
-        if (!oldClusterIPs.IsEmpty && clusterIPs.IsEmpty && old.ClusterIP == spec.ClusterIP)
+        if (spec.ClusterIP.Length > 0 && clusterIPs.IsEmpty)
         {
-            clusterIPs = oldClusterIPs;
-        }
-
-        if (old.ClusterIP != spec.ClusterIP && SameStrings(oldClusterIPs, clusterIPs))
-        {
-            clusterIPs = old.ClusterIP.Length > 0 && spec.ClusterIP.Length == 0 ? [] : [spec.ClusterIP];
+            clusterIPs = [spec.ClusterIP];
         }
 
         return spec with { ClusterIPs = clusterIPs };
