@@ -64,6 +64,13 @@ public sealed class ServiceTrafficValidationTests
     }
 
     [Fact]
+    public void SVC_V14_AllocateLoadBalancerNodePortsRequiredWithoutDefaultingAtUpstreamsPath()
+    {
+        var undefaulted = ServiceDefaults.Apply(Make(ServiceTypes.LoadBalancer), null).WithSpec(s => s with { AllocateLoadBalancerNodePorts = null });
+        ErrorAssert.Equal(["allocateLoadBalancerNodePorts: Required value"], ServiceValidation.ValidateCreate(undefaulted, ValidationOptions.Default));
+    }
+
+    [Fact]
     public void SVC_V15_LoadBalancerClassOnlyOnLoadBalancerAndQualified()
     {
         ErrorAssert.Equal(
