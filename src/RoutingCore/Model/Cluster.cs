@@ -31,10 +31,10 @@ public sealed record ConfigMap : KubeObject
     public override ObjectKind Kind => ObjectKind.ConfigMap;
 
     /// <summary>Text entries.</summary>
-    public ImmutableSortedDictionary<string, string> Data { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableSortedDictionary<string, string> Data { get; init; } = Labels.Empty;
 
     /// <summary>Binary entries.</summary>
-    public ImmutableSortedDictionary<string, ImmutableArray<byte>> BinaryData { get; init; } = ImmutableSortedDictionary<string, ImmutableArray<byte>>.Empty;
+    public ImmutableSortedDictionary<string, ImmutableArray<byte>> BinaryData { get; init; } = ImmutableSortedDictionary.Create<string, ImmutableArray<byte>>(StringComparer.Ordinal);
 }
 
 /// <summary>A core/v1 Secret; RoutingCore reads <c>kubernetes.io/tls</c> Secrets for Ingress TLS.</summary>
@@ -53,5 +53,5 @@ public sealed record Secret : KubeObject
     public string Type { get; init; } = "";
 
     /// <summary>The entries (already decoded from base64).</summary>
-    public ImmutableSortedDictionary<string, ImmutableArray<byte>> Data { get; init; } = ImmutableSortedDictionary<string, ImmutableArray<byte>>.Empty;
+    public ImmutableSortedDictionary<string, ImmutableArray<byte>> Data { get; init; } = ImmutableSortedDictionary.Create<string, ImmutableArray<byte>>(StringComparer.Ordinal);
 }

@@ -30,10 +30,10 @@ public sealed record ObjectMeta
     public DateTimeOffset? DeletionTimestamp { get; init; }
 
     /// <summary>Labels (LBL-1/LBL-2), selected on by label selectors.</summary>
-    public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } = RoutingCore.Model.Labels.Empty;
 
     /// <summary>Annotations (LBL-3): free-text values keyed by label-style keys.</summary>
-    public ImmutableSortedDictionary<string, string> Annotations { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableSortedDictionary<string, string> Annotations { get; init; } = RoutingCore.Model.Labels.Empty;
 
     /// <summary>Objects that own this one (an EndpointSlice is owned by its Service).</summary>
     public ImmutableArray<OwnerReference> OwnerReferences { get; init; } = [];

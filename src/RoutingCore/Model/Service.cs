@@ -53,7 +53,7 @@ public sealed record ServiceSpec
     public ImmutableArray<ServicePort> Ports { get; init; } = [];
 
     /// <summary>Equality selector over pod labels; empty means the Service has no selector (LBL-8).</summary>
-    public ImmutableSortedDictionary<string, string> Selector { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+    public ImmutableSortedDictionary<string, string> Selector { get; init; } = Labels.Empty;
 
     /// <summary>The primary cluster IP; <c>None</c> for headless; empty to have one allocated.</summary>
     public string ClusterIP { get; init; } = "";

@@ -132,7 +132,8 @@ public sealed record FieldError
     }
 
     /// <summary>The whole message: <c>path: Type: value: detail</c>.</summary>
-    public override string ToString() => Path.Length == 0 ? Body : Path + ": " + Body;
+    /// <remarks>As Go's <c>field.Error</c>, an empty path still renders its separator: <c>: Too long: ...</c>.</remarks>
+    public override string ToString() => Path + ": " + Body;
 
     /// <summary>Formats a bad value as kube-apiserver does: strings Go-quoted, numbers and booleans bare, composites as compact JSON.</summary>
     public static string FormatValue(object? value) => value switch

@@ -114,7 +114,7 @@ public sealed class SecretConfigMapValidationTests
         var errors = ConfigMapValidation.ValidateCreate(ConfigMap([("text", text)], [("bin", 1)]), Options);
         var error = Assert.Single(errors);
         Assert.Equal("", error.Path);
-        Assert.Equal("Too long: may not be more than 1048576 bytes", error.ToString());
+        Assert.Equal(": Too long: may not be more than 1048576 bytes", error.ToString());
     }
 
     [Fact]
