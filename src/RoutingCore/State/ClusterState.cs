@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using RoutingCore.Model;
+using RoutingCore.Selectors;
 
 namespace RoutingCore.State;
 
@@ -11,7 +12,7 @@ namespace RoutingCore.State;
 /// <remarks>
 /// <para>Writes are serialised by one lock and are atomic: a refused write (or a refused object of a batch) stores
 /// nothing and undoes every allocation it made. Reads (<see cref="Current"/>, <see cref="Get{T}"/>,
-/// <see cref="List{T}"/>) never lock: each reads one immutable snapshot.</para>
+/// <see cref="List{T}(string?)"/>) never lock: each reads one immutable snapshot.</para>
 /// <para>Controllers run when <see cref="Sync"/> is called (deterministic, for tests and batch tools) or continuously
 /// under <see cref="RunControllersAsync"/> (for hosts).</para>
 /// </remarks>
@@ -80,6 +81,11 @@ public sealed class ClusterState
     /// <summary>Every stored object of type <typeparamref name="T"/> in <paramref name="namespace"/> (null: all), by namespace then name.</summary>
     public IEnumerable<T> List<T>(string? @namespace = null)
         where T : KubeObject => Current.List<T>(@namespace);
+
+    /// <summary>The stored objects of type <typeparamref name="T"/> in <paramref name="namespace"/> (null: all) whose labels match <paramref name="selector"/>.</summary>
+    /// <example><c>state.List&lt;Pod&gt;("shop", Selector.Parse("app=web,tier in (front)"))</c></example>
+    public IEnumerable<T> List<T>(string? @namespace, Selector selector)
+        where T : KubeObject => Current.List<T>(@namespace, selector);
 
     /// <summary>Creates <paramref name="obj"/>; returns it as stored (defaulted, allocated, versioned).</summary>
     /// <exception cref="ApiException">Invalid, AlreadyExists, NotFound (namespace) or InternalError (a range is full).</exception>

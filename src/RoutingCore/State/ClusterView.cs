@@ -1,4 +1,5 @@
 using RoutingCore.Model;
+using RoutingCore.Selectors;
 
 namespace RoutingCore.State;
 
@@ -26,6 +27,14 @@ public sealed class ClusterView
     /// <summary>Every object of type <typeparamref name="T"/> in <paramref name="namespace"/> (null: all namespaces), by namespace then name.</summary>
     public IEnumerable<T> List<T>(string? @namespace = null)
         where T : KubeObject => Snapshot.List(KindOf<T>.Kind, @namespace).Cast<T>();
+
+    /// <summary>The objects of type <typeparamref name="T"/> in <paramref name="namespace"/> (null: all) whose labels match <paramref name="selector"/>.</summary>
+    public IEnumerable<T> List<T>(string? @namespace, Selector selector)
+        where T : KubeObject
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        return List<T>(@namespace).Where(obj => selector.Matches(obj.Metadata.Labels));
+    }
 
     /// <summary>Every object of <paramref name="kind"/> in <paramref name="namespace"/> (null: all namespaces), by namespace then name.</summary>
     public IEnumerable<KubeObject> List(ObjectKind kind, string? @namespace = null) => Snapshot.List(kind, @namespace);

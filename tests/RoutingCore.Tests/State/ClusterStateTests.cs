@@ -244,3 +244,55 @@ public sealed class ClusterStateTests
         return events;
     }
 }
+
+public sealed class ClusterStateQueryTests
+{
+    [Fact]
+    public void LBL_6_ListByLabelSelector()
+    {
+        var state = NewState();
+        state.Create(Pod("a", "web") with { Metadata = Pod("a", "web").Metadata with { Labels = Labels.Of(("app", "web"), ("tier", "front")) } });
+        state.Create(Pod("b", "web"));
+        state.Create(Pod("c", "db"));
+        Assert.Equal(["a"], state.List<Pod>("default", RoutingCore.Selectors.Selector.Parse("app=web,tier in (front,back)")).Select(p => p.Name));
+        Assert.Equal(["a", "b"], state.List<Pod>(null, RoutingCore.Selectors.Selector.Parse("app==web")).Select(p => p.Name));
+        Assert.Equal(["c"], state.List<Pod>("default", RoutingCore.Selectors.Selector.Parse("app!=web")).Select(p => p.Name));
+    }
+
+    [Fact]
+    public void CLS_1_CreatedIngressesWithoutAClassGetTheNewestDefault()
+    {
+        var time = new FakeTimeProvider(Epoch);
+        var state = NewState(time);
+        IngressClass Class(string name, bool isDefault) => new()
+        {
+            Metadata = new ObjectMeta { Name = name, Annotations = isDefault ? Labels.Of((IngressClass.DefaultClassAnnotation, "true")) : Labels.Empty },
+            Spec = new IngressClassSpec { Controller = "routingcore.io/ingress-controller" },
+        };
+        Ingress Ingress(string name, string? className = null, bool annotated = false) => new()
+        {
+            Metadata = new ObjectMeta { Name = name, Annotations = annotated ? Labels.Of((Model.Ingress.ClassAnnotation, "legacy")) : Labels.Empty },
+            Spec = new IngressSpec
+            {
+                IngressClassName = className,
+                DefaultBackend = new IngressBackend { Service = new IngressServiceBackend { Name = "web", Port = new ServiceBackendPort { Number = 80 } } },
+            },
+        };
+
+        state.Create(Ingress("before"));
+        state.Create(Class("old-default", isDefault: true));
+        time.Advance(TimeSpan.FromSeconds(5));
+        state.Create(Class("b-default", isDefault: true));
+        state.Create(Class("a-default", isDefault: true));
+        state.Create(Class("plain", isDefault: false));
+
+        Assert.Null(state.Get<Ingress>("default", "before")!.Spec.IngressClassName);
+        Assert.Equal("a-default", state.Create(Ingress("defaulted")).Spec.IngressClassName);
+        Assert.Equal("plain", state.Create(Ingress("explicit", "plain")).Spec.IngressClassName);
+        Assert.Null(state.Create(Ingress("legacy", annotated: true)).Spec.IngressClassName);
+
+        // Updates are never defaulted.
+        var updated = state.Update(Ingress("before") with { Metadata = new ObjectMeta { Name = "before", Labels = Labels.Of(("x", "y")) } });
+        Assert.Null(updated.Spec.IngressClassName);
+    }
+}
