@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace RoutingCore.Matching;
@@ -12,6 +13,8 @@ namespace RoutingCore.Matching;
 /// </summary>
 internal sealed class HostTable
 {
+    private static readonly SearchValues<char> AsciiUpper = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _exact;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wildcard;
     private readonly bool _hasExact;
@@ -52,47 +55,48 @@ internal sealed class HostTable
     private int Probe<TTracer>(ReadOnlySpan<char> host, ref TTracer tracer, out HostGroupKind kind)
         where TTracer : struct, IMatchTracer
     {
-        var dot = host.IndexOf('.');
-        var suffixLength = dot > 0 ? host.Length - dot - 1 : -1;
-
-        // PERF: lower-case into a stack buffer sized to what can match (rule hosts are at most 253 chars), so the
-        // frozen tables can use the fast ordinal comparer and nothing is allocated.
-        Span<char> lowered = stackalloc char[Math.Min(host.Length, HostNormalizer.MaxHostLength)];
-        scoped ReadOnlySpan<char> suffix;
-        if (host.Length <= HostNormalizer.MaxHostLength)
-        {
-            HostNormalizer.LowerAscii(host, lowered);
-            if (_hasExact)
-            {
-                var found = _exact.TryGetValue(lowered, out var group) ? group : -1;
-                tracer.ExactProbe(lowered, found);
-                if (found >= 0)
-                {
-                    kind = HostGroupKind.Exact;
-                    return found;
-                }
-            }
-
-            suffix = suffixLength >= 0 ? lowered[(dot + 1)..] : default;
-        }
-        else if (suffixLength >= 0 && suffixLength <= HostNormalizer.MaxHostLength)
-        {
-            // Too long to be a declared precise host, but its suffix may still be a declared wildcard's.
-            suffix = lowered[..suffixLength];
-            HostNormalizer.LowerAscii(host[(dot + 1)..], lowered);
-        }
-        else
-        {
-            suffixLength = -1;
-            suffix = default;
-        }
-
         kind = HostGroupKind.None;
-        if (suffixLength < 0 || !_hasWildcard)
+        var dot = host.IndexOf('.');
+        var suffixStart = dot + 1;
+
+        // Rule hosts are at most 253 chars: a longer request host can only match a wildcard, through its suffix.
+        var exactPossible = _hasExact && host.Length <= HostNormalizer.MaxHostLength;
+        var wildcardPossible = _hasWildcard && dot > 0 && host.Length - suffixStart <= HostNormalizer.MaxHostLength;
+        if (!exactPossible && !wildcardPossible)
         {
-            return -1; // no first label for a wildcard to cover, or no wildcards at all
+            return -1;
         }
 
+        // PERF: clients send lower-case hosts almost always, so fold case only when an ASCII capital is present; the
+        // copy costs ~18 ns per request (min-of-rounds timing, 10 rules), the vectorised check ~2 ns. The tables are
+        // ordinal, which is their fastest comparer.
+        var region = exactPossible ? host : host[suffixStart..];
+        // (SearchValues, not ContainsAnyInRange: on .NET 10.0.12 the latter allocates 96 B per call for char.)
+        Span<char> buffer = region.ContainsAny(AsciiUpper) ? stackalloc char[region.Length] : default;
+        scoped ReadOnlySpan<char> folded = region;
+        if (!buffer.IsEmpty)
+        {
+            HostNormalizer.LowerAscii(region, buffer);
+            folded = buffer;
+        }
+
+        if (exactPossible)
+        {
+            var found = _exact.TryGetValue(folded, out var group) ? group : -1;
+            tracer.ExactProbe(folded, found);
+            if (found >= 0)
+            {
+                kind = HostGroupKind.Exact;
+                return found;
+            }
+        }
+
+        if (!wildcardPossible)
+        {
+            return -1;
+        }
+
+        var suffix = exactPossible ? folded[suffixStart..] : folded;
         if (!_wildcard.TryGetValue(suffix, out var wildcardGroup))
         {
             tracer.WildcardProbe(suffix, -1, ipLiteral: false);

@@ -24,7 +24,7 @@ internal sealed class TrieBuilder
     /// <summary>Inserts a path rule into a group.</summary>
     internal void Add(int group, MatcherRule rule)
     {
-        var path = rule.EffectivePath;
+        var path = rule.EffectivePath.AsSpan();
         var exact = rule.PathType == PathMatchType.Exact;
         if (!exact && path[^1] == '/')
         {
@@ -34,27 +34,28 @@ internal sealed class TrieBuilder
         var node = _roots[group];
         if (exact || path.Length > 0)
         {
-            foreach (var segment in path[1..].Split('/'))
+            foreach (var range in path[1..].Split('/'))
             {
-                if (!node.Children.TryGetValue(segment, out var child))
-                {
-                    child = new Draft();
-                    node.Children.Add(segment, child);
-                }
-
-                node = child;
+                node = node.Child(path[1..][range]);
             }
         }
 
-        (exact ? node.Exact : node.Prefix).Add(rule);
+        if (exact)
+        {
+            (node.Exact ??= []).Add(rule);
+        }
+        else
+        {
+            (node.Prefix ??= []).Add(rule);
+        }
     }
 
     /// <summary>Flattens the groups. <paramref name="ruleNodes"/> receives each path rule's node; losers go to <paramref name="shadowed"/>.</summary>
     internal SegmentTrie Build(out int[] groupRoots, int[] ruleNodes, List<ShadowedRule> shadowed)
     {
         var nodes = new List<TrieNode>();
-        var keys = new List<string>();
-        var children = new List<int>();
+        var children = new List<TrieChild>();
+        var keyChars = new List<char>();
         var wide = new List<FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>>();
         var queue = new Queue<Draft>(_roots);
         groupRoots = new int[_roots.Count];
@@ -67,24 +68,18 @@ internal sealed class TrieBuilder
         while (queue.TryDequeue(out var draft))
         {
             var index = nodes.Count;
-            var exact = Settle(draft.Exact, shadowed);
-            var prefix = Settle(draft.Prefix, shadowed);
-            foreach (var rule in draft.Exact)
-            {
-                ruleNodes[rule.Id] = index;
-            }
-
-            foreach (var rule in draft.Prefix)
-            {
-                ruleNodes[rule.Id] = index;
-            }
-
-            var ordered = draft.Children.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+            var exact = Settle(draft.Exact, index, ruleNodes, shadowed);
+            var prefix = Settle(draft.Prefix, index, ruleNodes, shadowed);
+            var ordered = draft.SortedChildren();
             var firstChild = next;
-            next += ordered.Count;
-            ordered.ForEach(c => queue.Enqueue(c.Value)); // children get consecutive indices from firstChild
+            next += ordered.Length;
+            foreach (var (_, child) in ordered)
+            {
+                queue.Enqueue(child); // children get consecutive indices from firstChild
+            }
+
             int start;
-            if (ordered.Count > SegmentTrie.LinearMax)
+            if (ordered.Length > SegmentTrie.LinearMax)
             {
                 start = wide.Count;
                 var lookup = ordered.Select((c, i) => KeyValuePair.Create(c.Key, firstChild + i));
@@ -92,47 +87,80 @@ internal sealed class TrieBuilder
             }
             else
             {
-                start = keys.Count;
-                for (var i = 0; i < ordered.Count; i++)
+                start = children.Count;
+                for (var i = 0; i < ordered.Length; i++)
                 {
-                    keys.Add(ordered[i].Key);
-                    children.Add(firstChild + i);
+                    children.Add(new TrieChild(keyChars.Count, ordered[i].Key.Length, firstChild + i));
+                    keyChars.AddRange(ordered[i].Key.AsSpan());
                 }
             }
 
-            nodes.Add(new TrieNode(exact, prefix, start, ordered.Count));
+            nodes.Add(new TrieNode(exact, prefix, start, ordered.Length));
         }
 
-        return new SegmentTrie([.. nodes], [.. keys], [.. children], [.. wide]);
+        return new SegmentTrie([.. nodes], [.. children], [.. keyChars], [.. wide]);
     }
 
     /// <summary>Sorts one slot by precedence and returns the winner's id (or -1); everyone else is shadowed.</summary>
-    private static int Settle(List<MatcherRule> slot, List<ShadowedRule> shadowed)
+    private static int Settle(List<MatcherRule>? slot, int node, int[] ruleNodes, List<ShadowedRule> shadowed)
     {
-        if (slot.Count == 0)
+        if (slot is null)
         {
             return -1;
         }
 
         slot.Sort(PathPrecedence.Compare);
-        for (var i = 1; i < slot.Count; i++)
+        for (var i = 0; i < slot.Count; i++)
         {
-            var loser = slot[i];
-            var original = slot.Take(i).FirstOrDefault(r => r.PathType == loser.PathType && r.EffectivePath == loser.EffectivePath);
+            var rule = slot[i];
+            ruleNodes[rule.Id] = node;
+            if (i == 0)
+            {
+                continue;
+            }
+
+            var original = slot.Take(i).FirstOrDefault(r => r.PathType == rule.PathType && r.EffectivePath == rule.EffectivePath);
             shadowed.Add(original is null
-                ? new ShadowedRule(loser.Id, slot[0].Id, ShadowReason.EquivalentPath)
-                : new ShadowedRule(loser.Id, original.Id, ShadowReason.Duplicate));
+                ? new ShadowedRule(rule.Id, slot[0].Id, ShadowReason.EquivalentPath)
+                : new ShadowedRule(rule.Id, original.Id, ShadowReason.Duplicate));
         }
 
         return slot[0].Id;
     }
 
+    /// <summary>A mutable trie node; its collections are created on first use because most nodes are leaves.</summary>
     private sealed class Draft
     {
-        internal Dictionary<string, Draft> Children { get; } = new(StringComparer.Ordinal);
+        private Dictionary<string, Draft>? _children;
 
-        internal List<MatcherRule> Exact { get; } = [];
+        internal List<MatcherRule>? Exact { get; set; }
 
-        internal List<MatcherRule> Prefix { get; } = [];
+        internal List<MatcherRule>? Prefix { get; set; }
+
+        internal Draft Child(ReadOnlySpan<char> segment)
+        {
+            _children ??= new Dictionary<string, Draft>(StringComparer.Ordinal);
+            var lookup = _children.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(segment, out var child))
+            {
+                child = new Draft();
+                lookup[segment] = child;
+            }
+
+            return child;
+        }
+
+        /// <summary>Children sorted by segment length, then ordinally (the order <see cref="SegmentTrie"/> scans).</summary>
+        internal KeyValuePair<string, Draft>[] SortedChildren()
+        {
+            if (_children is null)
+            {
+                return [];
+            }
+
+            var sorted = _children.ToArray();
+            Array.Sort(sorted, static (a, b) => a.Key.Length != b.Key.Length ? a.Key.Length.CompareTo(b.Key.Length) : string.CompareOrdinal(a.Key, b.Key));
+            return sorted;
+        }
     }
 }
