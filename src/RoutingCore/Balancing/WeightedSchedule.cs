@@ -2,12 +2,15 @@ namespace RoutingCore.Balancing;
 
 /// <summary>
 /// Builds one period of a smooth weighted round robin: a sequence of candidate positions in which a candidate of weight
-/// w appears w times out of the total T, spread evenly. The order is that of earliest deadline first with deadlines at
-/// the midpoints (2k+1)/(2w) of each candidate's k-th share (the Sainte-Laguë order), which gives the same shares per
-/// period and the same evenness as nginx's smooth weighted round robin, but is built in O(T log n) with a heap instead of
-/// O(T n). Subtle points: deadlines are compared as exact fractions (cross-multiplied longs), ties go to the lower
-/// position so the schedule is deterministic, weights are first divided by their gcd, and a total above
-/// <see cref="MaxLength"/> is scaled down proportionally (each weight stays at least 1).
+/// w appears exactly w times out of the total T, its turns evenly spaced T/w apart. It is an earliest-deadline-first
+/// merge of one evenly spaced sequence per candidate: candidate i (of n) has deadlines (j + θᵢ)/wᵢ for j = 0..wᵢ-1, with
+/// phase θᵢ = (i + ½)/n. That gives the guarantees of nginx's smooth weighted round robin (exact shares per period, no
+/// bursts: after any k picks a candidate has had k·w/T turns within 1 + n·w/(2T)), is built in O(T log n) with a heap
+/// instead of nginx's O(T·n), and with equal weights it is plain round robin in the stable order. The subtle point is
+/// the phase: giving every candidate the same phase would line their deadlines up and bunch a heavy candidate's turns
+/// at the period boundary (5,1,1 would give a a a b c a a, five a's in a row across periods; this gives a a a b a a c).
+/// Deadlines are compared as exact fractions (cross-multiplied longs), ties go to the lower position, weights are first
+/// divided by their gcd, and a total above <see cref="MaxLength"/> is scaled down proportionally (each weight stays ≥ 1).
 /// </summary>
 internal static class WeightedSchedule
 {
@@ -29,10 +32,12 @@ internal static class WeightedSchedule
             total += w;
         }
 
-        var queue = new PriorityQueue<int, Deadline>(normalized.Length, DeadlineOrder.Instance);
-        for (var p = 0; p < normalized.Length; p++)
+        // Deadline (j + (i + ½)/n)/w scaled by 2n: numerator 2(j·n + i) + 1 over w, advancing by 2n per turn.
+        var n = normalized.Length;
+        var queue = new PriorityQueue<int, Deadline>(n, DeadlineOrder.Instance);
+        for (var p = 0; p < n; p++)
         {
-            queue.Enqueue(p, new Deadline(1, normalized[p], p));
+            queue.Enqueue(p, new Deadline((2L * p) + 1, normalized[p], p));
         }
 
         var schedule = new int[total];
@@ -40,7 +45,7 @@ internal static class WeightedSchedule
         {
             queue.TryDequeue(out var position, out var deadline);
             schedule[i] = position;
-            queue.Enqueue(position, deadline with { Numerator = deadline.Numerator + 2 });
+            queue.Enqueue(position, deadline with { Numerator = deadline.Numerator + (2L * n) });
         }
 
         return schedule;
@@ -76,7 +81,7 @@ internal static class WeightedSchedule
         return a;
     }
 
-    /// <summary>The deadline Numerator / (2 Weight) of a candidate's next share.</summary>
+    /// <summary>A candidate's next deadline, Numerator / (2n · Weight).</summary>
     private readonly record struct Deadline(long Numerator, long Weight, int Position);
 
     private sealed class DeadlineOrder : IComparer<Deadline>

@@ -37,7 +37,7 @@ internal static class BalancingFixtures
     public static int Select(EndpointSet set, SelectionContext context = default)
     {
         Assert.True(set.TrySelect(in context, out var lease));
-        var position = set.Candidates.IndexOf(lease.Endpoint!);
+        var position = set.Candidates.IndexOf(lease.Endpoint);
         lease.Complete(EndpointOutcome.Success);
         return position;
     }
@@ -48,7 +48,7 @@ internal static class BalancingFixtures
         for (var i = 0; i < 100_000; i++)
         {
             Assert.True(set.TrySelect(SelectionContext.None, out var lease));
-            if (lease.Endpoint!.Key == key)
+            if (lease.Endpoint.Key == key)
             {
                 return lease;
             }

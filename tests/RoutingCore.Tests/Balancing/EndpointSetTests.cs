@@ -91,7 +91,7 @@ public sealed class EndpointSetTests
         Assert.Equal(EndpointCategory.Unusable, set.CandidateCategory);
         Assert.False(set.TrySelect(SelectionContext.None, out var lease));
         Assert.False(lease.IsActive);
-        Assert.Null(lease.Endpoint);
+        Assert.Throws<InvalidOperationException>(() => lease.Endpoint);
         lease.Complete(EndpointOutcome.Failure); // a no-op on the default lease
     }
 
@@ -154,7 +154,7 @@ public sealed class EndpointSetTests
         var set = EndpointSet.Create(Endpoints(3).Select(e => e with { NodeName = "a" }), registry, SelectionStrategy.Random(1));
 
         Assert.True(set.ForNode("a").TrySelect(SelectionContext.None, out var lease));
-        Assert.True(registry.TryGetHealth(lease.Endpoint!.Key, out var health));
+        Assert.True(registry.TryGetHealth(lease.Endpoint.Key, out var health));
         Assert.Equal(1, health.InFlight);
         lease.Complete(EndpointOutcome.Success);
     }
@@ -243,7 +243,7 @@ public sealed class EndpointSetTests
         var registry = new EndpointStateRegistry();
         var set = Set(2, SelectionStrategy.Random(1), registry);
         Assert.True(set.TrySelect(SelectionContext.None, out var lease));
-        var key = lease.Endpoint!.Key;
+        var key = lease.Endpoint.Key;
 
         lease.Complete(EndpointOutcome.Success);
         lease.Complete(EndpointOutcome.Success);

@@ -31,7 +31,7 @@ public sealed class LoadAwareTests
             for (var r = 0; r < 8; r++)
             {
                 Assert.True(set.TrySelect(SelectionContext.None, out var lease));
-                var slow = lease.Endpoint!.Address == Address(0);
+                var slow = lease.Endpoint.Address == Address(0);
                 toSlow += slow ? 1 : 0;
                 total++;
                 pending.Add((tick + (slow ? 20 : 1), lease));
@@ -96,7 +96,7 @@ public sealed class LoadAwareTests
 
         var counts = CountPicks(set, 100);
 
-        Assert.Equal(0, counts[set.Candidates.IndexOf(busy.Endpoint!)]);
+        Assert.Equal(0, counts[set.Candidates.IndexOf(busy.Endpoint)]);
         busy.Complete(EndpointOutcome.Success);
     }
 
