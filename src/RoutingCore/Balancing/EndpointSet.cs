@@ -193,79 +193,11 @@ public sealed class EndpointSet
         return position >= 0 && ReferenceEquals(CandidateStates[position], state) ? position : -1;
     }
 
-    /// <summary>Recomputes the health view: ends expired ejections, then lists the choosable candidates.</summary>
+    /// <summary>Recomputes and publishes the health view.</summary>
     private HealthView Refresh()
     {
-        var states = CandidateStates;
-        while (true)
-        {
-            var version = Volatile.Read(ref Registry.HealthVersion);
-            var now = 0L;
-            var clockRead = false;
-            var ended = false;
-            var ejected = 0;
-            var nextExpiry = long.MaxValue;
-            foreach (var state in states)
-            {
-                var until = Volatile.Read(ref state.EjectedUntil);
-                if (until == 0)
-                {
-                    continue;
-                }
-
-                if (!clockRead)
-                {
-                    now = _time.GetTimestamp();
-                    clockRead = true;
-                }
-
-                if (until <= now)
-                {
-                    ended |= EndpointStateRegistry.TryEndEjection(state, until);
-                }
-                else
-                {
-                    ejected++;
-                    nextExpiry = Math.Min(nextExpiry, until);
-                }
-            }
-
-            if (ended)
-            {
-                continue; // ending an ejection moved the version: scan again so the view's version covers the scan
-            }
-
-            var view = ejected == 0 ? new HealthView(version, states.Length) : Degraded(version, ejected, now, nextExpiry);
-            Volatile.Write(ref _view, view);
-            return view;
-        }
-    }
-
-    private HealthView Degraded(int version, int ejected, long now, long nextExpiry)
-    {
-        var states = CandidateStates;
-        var healthy = states.Length - ejected;
-        if ((long)healthy * 100 < (long)Registry.Options.PanicThresholdPercent * states.Length)
-        {
-            return new HealthView(version, states.Length, null, panic: true, ejected, nextExpiry);
-        }
-
-        var positions = new int[states.Length];
-        var count = 0;
-        for (var p = 0; p < states.Length; p++)
-        {
-            if (Volatile.Read(ref states[p].EjectedUntil) is var until && (until == 0 || until <= now))
-            {
-                positions[count++] = p;
-            }
-        }
-
-        if (count == 0)
-        {
-            return new HealthView(version, states.Length, null, panic: true, ejected, nextExpiry); // all ejected meanwhile
-        }
-
-        Array.Resize(ref positions, count);
-        return new HealthView(version, count, positions, panic: false, ejected, nextExpiry);
+        var view = HealthView.Compute(CandidateStates, Registry);
+        Volatile.Write(ref _view, view);
+        return view;
     }
 }
