@@ -2,13 +2,18 @@ namespace RoutingCore.Balancing;
 
 /// <summary>
 /// Thread-safe, allocation-free random numbers for the strategies, in one of two modes. Unseeded (production): each
-/// thread runs its own SplitMix64 stream seeded from <see cref="Random.Shared"/>, so threads never share a cache line.
+/// thread runs its own SplitMix64 stream, seeded once per thread without allocating, so threads never share a cache line.
 /// Seeded (tests, reproducible runs): one SplitMix64 counter advanced with <see cref="Interlocked.Add(ref long, long)"/>,
 /// so a single-threaded caller sees the same sequence on every run and concurrent callers still get distinct values.
 /// SplitMix64 is a counter passed through a bijective mixer, which is why a shared atomic counter is enough.
 /// </summary>
 internal sealed class RandomSource
 {
+    // One draw from Random.Shared for the process; threads derive their streams from it and a thread counter, because
+    // Random.Shared itself would allocate its generator on the first use by every new thread.
+    private static readonly ulong s_processSeed = (ulong)Random.Shared.NextInt64();
+    private static long s_threads;
+
     [ThreadStatic]
     private static ulong t_state;
 
@@ -35,7 +40,7 @@ internal sealed class RandomSource
         var s = t_state;
         if (s == 0)
         {
-            s = (ulong)Random.Shared.NextInt64() | 1;
+            s = StableHash.Mix(s_processSeed + ((ulong)Interlocked.Increment(ref s_threads) * StableHash.Golden)) | 1;
         }
 
         s += StableHash.Golden;
