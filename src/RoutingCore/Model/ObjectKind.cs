@@ -23,6 +23,8 @@ public enum ObjectKind
     EndpointSlice,
     /// <summary>networking.k8s.io/v1 Ingress.</summary>
     Ingress,
+    /// <summary>apps/v1 Deployment.</summary>
+    Deployment,
 }
 
 /// <summary>Facts about each <see cref="ObjectKind"/>: API names used in error messages (ERR-4, ERR-5) and scope (NS-1).</summary>
@@ -32,7 +34,7 @@ public static class ObjectKinds
     public static ReadOnlySpan<ObjectKind> All =>
     [
         ObjectKind.Namespace, ObjectKind.Node, ObjectKind.IngressClass, ObjectKind.ConfigMap, ObjectKind.Secret,
-        ObjectKind.Service, ObjectKind.Pod, ObjectKind.Endpoints, ObjectKind.EndpointSlice, ObjectKind.Ingress,
+        ObjectKind.Service, ObjectKind.Pod, ObjectKind.Endpoints, ObjectKind.EndpointSlice, ObjectKind.Ingress, ObjectKind.Deployment,
     ];
 
     /// <summary>True for the kinds that live in a namespace (NS-1).</summary>
@@ -45,6 +47,7 @@ public static class ObjectKinds
         ObjectKind.Ingress => "Ingress.networking.k8s.io",
         ObjectKind.IngressClass => "IngressClass.networking.k8s.io",
         ObjectKind.EndpointSlice => "EndpointSlice.discovery.k8s.io",
+        ObjectKind.Deployment => "Deployment.apps",
         _ => kind.ToString(),
     };
 
@@ -61,6 +64,7 @@ public static class ObjectKinds
         ObjectKind.Endpoints => "endpoints",
         ObjectKind.EndpointSlice => "endpointslices.discovery.k8s.io",
         ObjectKind.Ingress => "ingresses.networking.k8s.io",
+        ObjectKind.Deployment => "deployments.apps",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -69,6 +73,7 @@ public static class ObjectKinds
     {
         ObjectKind.Ingress or ObjectKind.IngressClass => "networking.k8s.io/v1",
         ObjectKind.EndpointSlice => "discovery.k8s.io/v1",
+        ObjectKind.Deployment => "apps/v1",
         _ => "v1",
     };
 }

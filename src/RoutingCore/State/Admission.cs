@@ -46,12 +46,13 @@ internal static class Admission
         }
     }
 
-    /// <summary>Creates never write a controller-owned status: Service and Ingress status start empty (LBA-3, ING-S2).</summary>
+    /// <summary>Creates never write a controller-owned status: Service, Ingress and Deployment status start empty (LBA-3, ING-S2).</summary>
     /// <remarks>A Pod keeps the status it is created with: with no pod runtime, a manifest's status is the pod's state.</remarks>
     public static KubeObject ClearStatusOnCreate(KubeObject obj) => obj switch
     {
         Service service => service with { Status = new() },
         Ingress ingress => ingress with { Status = new() },
+        Deployment deployment => deployment with { Status = new() },
         _ => obj,
     };
 

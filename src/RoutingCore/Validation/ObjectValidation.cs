@@ -21,6 +21,7 @@ public static class ObjectValidation
         ConfigMap configMap => ConfigMapValidation.ValidateCreate(configMap, options),
         Namespace ns => NamespaceValidation.ValidateCreate(ns, options),
         Node node => NodeValidation.ValidateCreate(node, options),
+        Deployment deployment => DeploymentValidation.ValidateCreate(deployment, options),
         _ => throw new ArgumentException($"Unknown kind {obj?.GetType().Name}.", nameof(obj)),
     };
 
@@ -37,15 +38,17 @@ public static class ObjectValidation
         (ConfigMap s, ConfigMap o) => ConfigMapValidation.ValidateUpdate(s, o, options),
         (Namespace s, Namespace o) => NamespaceValidation.ValidateUpdate(s, o, options),
         (Node s, Node o) => NodeValidation.ValidateUpdate(s, o, options),
+        (Deployment s, Deployment o) => DeploymentValidation.ValidateUpdate(s, o, options),
         _ => throw new ArgumentException($"Cannot update a {old?.Kind} with a {obj?.Kind}.", nameof(obj)),
     };
 
-    /// <summary>Validates a status update of <paramref name="old"/> to <paramref name="obj"/> (Service, Ingress, Pod).</summary>
+    /// <summary>Validates a status update of <paramref name="old"/> to <paramref name="obj"/> (Service, Ingress, Pod, Deployment).</summary>
     public static List<FieldError> ValidateStatusUpdate(KubeObject obj, KubeObject old, ValidationOptions options) => (obj, old) switch
     {
         (Service s, Service o) => ServiceValidation.ValidateStatusUpdate(s, o, options),
         (Ingress s, Ingress o) => IngressValidation.ValidateStatusUpdate(s, o, options),
         (Pod s, Pod o) => PodValidation.ValidateStatusUpdate(s, o, options),
+        (Deployment s, Deployment o) => DeploymentValidation.ValidateStatusUpdate(s, o, options),
         _ => throw new ArgumentException($"{obj?.Kind} has no status.", nameof(obj)),
     };
 }
