@@ -86,10 +86,7 @@ public sealed class PodIPAllocator
         ArgumentNullException.ThrowIfNull(requested);
         if (!_block.TryGetIndex(requested, out var index))
         {
-            var ip = requested.ToString();
-            return AllocationResult.Failed<IPAddress>(
-                AllocationFailure.NotInRange,
-                $"failed to allocate IP {ip}: the provided IP ({ip}) is not in the valid range. The range of valid IPs is {_cidrText}");
+            return IPAllocationFailures.NotInRange(requested, _cidrText);
         }
 
         if (index == 0)
@@ -99,7 +96,7 @@ public sealed class PodIPAllocator
 
         return _used.Set(index)
             ? AllocationResult.Success(requested)
-            : AllocationResult.Failed<IPAddress>(AllocationFailure.AlreadyAllocated, $"failed to allocate IP {requested}: provided IP is already allocated");
+            : IPAllocationFailures.AlreadyAllocated(requested);
     }
 
     /// <summary>Frees an address so it can be allocated again straight away.</summary>

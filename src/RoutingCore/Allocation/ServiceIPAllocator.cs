@@ -100,15 +100,12 @@ public sealed class ServiceIPAllocator
         ArgumentNullException.ThrowIfNull(requested);
         if (!_block.TryGetIndex(requested, out var index))
         {
-            var ip = requested.ToString();
-            return AllocationResult.Failed<IPAddress>(
-                AllocationFailure.NotInRange,
-                $"failed to allocate IP {ip}: the provided IP ({ip}) is not in the valid range. The range of valid IPs is {_cidrText}");
+            return IPAllocationFailures.NotInRange(requested, _cidrText);
         }
 
         if (!_used.Set(index))
         {
-            return AllocationResult.Failed<IPAddress>(AllocationFailure.AlreadyAllocated, $"failed to allocate IP {requested}: provided IP is already allocated");
+            return IPAllocationFailures.AlreadyAllocated(requested);
         }
 
         return AllocationResult.Success(requested);

@@ -14,7 +14,8 @@ namespace RoutingCore.State;
 /// nothing and undoes every allocation it made. Reads (<see cref="Current"/>, <see cref="Get{T}"/>,
 /// <see cref="List{T}(string?)"/>) never lock: each reads one immutable snapshot.</para>
 /// <para>Controllers run when <see cref="Sync"/> is called (deterministic, for tests and batch tools) or continuously
-/// under <see cref="RunControllersAsync"/> (for hosts).</para>
+/// under <see cref="RunControllersAsync"/> (for hosts). Changes queue for the controllers until one of the two runs, so
+/// a store that is written to must also be synced.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -222,7 +223,17 @@ public sealed class ClusterState
                         slot.Pending = [];
                     }
 
-                    slot.Controller.Reconcile(this, changes);
+                    try
+                    {
+                        slot.Controller.Reconcile(this, changes);
+                    }
+                    catch (ApiException error)
+                    {
+                        // A refused write is the controller's problem to report, not a reason to stop the others.
+                        ReportWarning(new ClusterWarning(new ObjectKey(error.Kind, error.ObjectNamespace, error.ObjectName), "ControllerWriteRefused",
+                            $"{slot.Controller.GetType().Name}: {error.Message}"));
+                    }
+
                     worked = true;
                 }
 
