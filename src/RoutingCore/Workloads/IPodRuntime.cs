@@ -17,7 +17,8 @@ namespace RoutingCore.Workloads;
 /// is called once per pod (a pod recreated under the same name is a new pod, with a new handle). Report
 /// <see cref="PodHandle.ReportRunning"/> with <c>ready: true</c> when the pod can serve: only then does it count as
 /// available for rollouts and appear as a ready endpoint. With <see cref="TerminationGracePeriodSeconds"/> = 0 pods
-/// are deleted at once and <see cref="Stop"/> follows; otherwise a deleted pod is first marked terminating (its
+/// are deleted at once and <see cref="Stop"/> follows (a pod someone else deletes gracefully is removed right after
+/// <see cref="Stop"/>); otherwise a deleted pod is first marked terminating (its
 /// endpoints turn serving-terminating), <see cref="Stop"/> is called, and the pod is removed when the runtime calls
 /// <see cref="PodHandle.ReportStopped"/> or the grace period (on the store's <c>TimeProvider</c>) runs out.</para>
 /// <para>Without a runtime, the controller still creates and deletes pods; they stay Pending and never ready.</para>

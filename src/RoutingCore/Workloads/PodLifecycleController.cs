@@ -62,9 +62,15 @@ internal sealed class PodLifecycleController : IClusterController
 
         if (handle is not null)
         {
-            if ((pod.IsTerminating || pod.IsTerminal) && handle.BeginStop(state.Options.TimeProvider, pod.IsTerminating ? _runtime.TerminationGracePeriodSeconds : 0))
+            var grace = _runtime.TerminationGracePeriodSeconds;
+            if ((pod.IsTerminating || pod.IsTerminal) && handle.BeginStop(state.Options.TimeProvider, pod.IsTerminating ? grace : 0))
             {
                 _runtime.Stop(handle);
+                if (pod.IsTerminating && grace <= 0)
+                {
+                    // Deleted gracefully by someone else, but this runtime stops pods at once: no grace to wait for.
+                    handle.ReportStopped();
+                }
             }
         }
         else if (pod.IsTerminating)

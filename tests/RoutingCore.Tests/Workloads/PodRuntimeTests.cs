@@ -139,6 +139,24 @@ public sealed class PodRuntimeTests
     }
 
     [Fact]
+    public void AGracefulDeleteOfAPodOfAnImmediateRuntimeCompletesAtOnce()
+    {
+        var state = NewState();
+        var runtime = new TestPodRuntime { AutoReadyImages = { "echo:1" }, StopsAtOnce = false };
+        WorkloadsController.AddTo(state, runtime);
+        state.Create(Deployment(replicas: 1));
+        state.Sync();
+        var name = Assert.Single(state.PodsOf()).Metadata.Name;
+
+        state.Delete<Pod>("default", name, new DeleteOptions { GracePeriodSeconds = 30 });
+        state.Sync();
+
+        Assert.Null(state.Get<Pod>("default", name));
+        Assert.Contains("stop " + name, runtime.Log);
+        Assert.True(Assert.Single(state.PodsOf()).IsReady);
+    }
+
+    [Fact]
     public void ATerminatingPodThatNeverStartedIsRemovedAtOnce()
     {
         var state = NewState(configure: o => o with { PodCidr = null });
