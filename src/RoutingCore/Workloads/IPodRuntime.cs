@@ -1,7 +1,7 @@
 namespace RoutingCore.Workloads;
 
 /// <summary>
-/// How a host runs the pods of Deployments: the Workloads controller asks it to start each pod once the pod has an IP
+/// How a host runs pods (a Deployment's or bare ones): the Workloads controller asks it to start each pod once the pod has an IP
 /// and to stop it when the pod is deleted; the runtime reports the pod's state back through the <see cref="PodHandle"/>.
 /// </summary>
 /// <remarks>

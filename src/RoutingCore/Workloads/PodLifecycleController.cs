@@ -4,7 +4,7 @@ using RoutingCore.State;
 namespace RoutingCore.Workloads;
 
 /// <summary>
-/// The kubelet's part, for the pods of Deployments: hands each pod to the <see cref="IPodRuntime"/> once it has an IP,
+/// The kubelet's part, for every pod (a Deployment's or a bare one): hands each pod to the <see cref="IPodRuntime"/> once it has an IP,
 /// and asks the runtime to stop it when it is deleted, marked terminating or put in a terminal phase.
 /// </summary>
 /// <remarks>
@@ -55,7 +55,7 @@ internal sealed class PodLifecycleController : IClusterController
             handle = null;
         }
 
-        if (pod is null || WorkloadPods.Owner(pod) is null)
+        if (pod is null)
         {
             return;
         }

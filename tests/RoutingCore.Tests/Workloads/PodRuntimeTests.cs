@@ -29,6 +29,20 @@ public sealed class PodRuntimeTests
     }
 
     [Fact]
+    public void BarePodsAreRunByTheRuntimeToo()
+    {
+        var state = NewState();
+        var runtime = new TestPodRuntime();
+        WorkloadsController.AddTo(state, runtime);
+        state.Create(Pod("myapp-pod", "myapp") with { Status = new PodStatus() });
+        state.Sync();
+
+        Assert.Equal(["start myapp-pod"], runtime.Log);
+        Assert.True(Assert.Single(runtime.Running).ReportRunning(ready: true));
+        Assert.True(state.Get<Pod>("default", "myapp-pod")!.IsReady);
+    }
+
+    [Fact]
     public void WithoutAPodCidrPodsNeverStart()
     {
         var state = NewState(configure: o => o with { PodCidr = null });
