@@ -14,6 +14,8 @@ public sealed class ManifestApplyResult
         Pruned = pruned;
     }
 
+    internal static ManifestApplyResult Failed(ManifestDiagnostic error) => new([error], [], [], []);
+
     /// <summary>True when the file set was applied; false when an error kept the store as it was.</summary>
     public bool Succeeded => Errors.Count == 0;
 

@@ -89,7 +89,7 @@ internal sealed class ManifestFileReader(string file, string text, List<Manifest
             return;
         }
 
-        if (!CheckBase64(kindMapping.Kind, mapping, source, name))
+        if (!CheckBase64(kindMapping.Kind, mapping, source, name) || !CheckNullItems(mapping, source))
         {
             return;
         }
@@ -147,6 +147,50 @@ internal sealed class ManifestFileReader(string file, string text, List<Manifest
         }
 
         return valid;
+    }
+
+    /// <summary>
+    /// A list item with no value (<c>- </c> alone, typical of a file cut off mid-write) is an error here; kube-apiserver
+    /// would read it as an empty object and report its missing fields instead.
+    /// </summary>
+    private bool CheckNullItems(OutlineMapping mapping, ManifestSource source)
+    {
+        var valid = true;
+        Visit(mapping);
+        return valid;
+
+        void Visit(OutlineNode node)
+        {
+            switch (node)
+            {
+                case OutlineMapping map:
+                    foreach (var (_, value) in map.Entries)
+                    {
+                        Visit(value);
+                    }
+
+                    break;
+                case OutlineSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        if (item is OutlineScalar { IsPlainEmpty: true })
+                        {
+                            valid = false;
+                            diagnostics.Add(ManifestDiagnostic.Error(source, $"{YamlOutline.PathAt(mapping, item.Start.Index)}: list item has no value") with
+                            {
+                                Line = (int)item.Start.Line,
+                                Column = (int)item.Start.Column,
+                            });
+                        }
+                        else
+                        {
+                            Visit(item);
+                        }
+                    }
+
+                    break;
+            }
+        }
     }
 
     private ManifestSource SourceOf(OutlineNode node, int document, int? item) =>

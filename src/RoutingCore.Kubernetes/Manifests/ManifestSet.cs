@@ -58,14 +58,15 @@ public sealed class ManifestSet
     /// <summary>Reads the files and applies them (create or update, then prune), all or nothing.</summary>
     public ManifestApplyResult Apply()
     {
-        var loaded = ManifestLoader.Load(Paths);
-        if (loaded.HasErrors)
-        {
-            return new ManifestApplyResult(loaded.Errors, loaded.Warnings, [], []);
-        }
-
         lock (_gate)
         {
+            // Reading under the lock keeps concurrent applies in file-content order.
+            var loaded = ManifestLoader.Load(Paths);
+            if (loaded.HasErrors)
+            {
+                return new ManifestApplyResult(loaded.Errors, loaded.Warnings, [], []);
+            }
+
             var view = _state.Current;
             var declared = loaded.Objects.ToDictionary(o => ObjectKey.Of(o.Object), o => o.Source);
             var owned = new Dictionary<ObjectKey, ManifestSource>();

@@ -19,13 +19,17 @@ internal static class MapValues
             return [];
         }
 
+        // A null item ("- " with nothing after it) has nothing to map; the manifest loader reports it before mapping.
         var builder = ImmutableArray.CreateBuilder<TTo>(items.Count);
         foreach (var item in items)
         {
-            builder.Add(map(item));
+            if (item is not null)
+            {
+                builder.Add(map(item));
+            }
         }
 
-        return builder.MoveToImmutable();
+        return builder.ToImmutable();
     }
 
     public static ImmutableArray<string> Strings(IList<string>? items) => Array(items, s => s ?? "");
