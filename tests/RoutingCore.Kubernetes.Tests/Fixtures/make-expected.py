@@ -115,3 +115,14 @@ deps = [
 ]
 w('get-deployments.txt', [dep_hdr] + [d[:5] for d in deps])
 w('get-deployments-wide.txt', [dep_hdr + ['CONTAINERS','IMAGES','SELECTOR']] + deps)
+
+w('get-namespaces.txt', [['NAME','STATUS','AGE']] + [[n,'Active',A] for n in ['default','kube-node-lease','kube-public','kube-system','shop']])
+w('get-secrets.txt', [['NAME','TYPE','DATA','AGE'], ['api-token','Opaque','2',C]])
+w('get-configmaps.txt', [['NAME','DATA','AGE'], ['routing-config','3',C]])
+
+# Hand-built Endpoints (KubectlTableTests), all created 45 minutes before printing.
+w('get-endpoints.txt', [['NAME','ENDPOINTS','AGE'],
+ ['empty','<none>','45m'],
+ ['headless','192.0.2.20','45m'],
+ ['ipv6','[2001:db8::1]:80','45m'],
+ ['legacy','192.0.2.10:8080,192.0.2.11:8080,192.0.2.10:9090 + 1 more...','45m']])

@@ -24,6 +24,9 @@ public sealed class KubectlTableTests
         { "get-ingresses.txt", ObjectKind.Ingress, "default", false, false },
         { "get-ingresses-all-namespaces.txt", ObjectKind.Ingress, null, false, true },
         { "get-ingressclasses.txt", ObjectKind.IngressClass, null, false, false },
+        { "get-namespaces.txt", ObjectKind.Namespace, null, false, true },
+        { "get-secrets.txt", ObjectKind.Secret, "default", false, false },
+        { "get-configmaps.txt", ObjectKind.ConfigMap, "default", false, false },
     };
 
     [Theory]
@@ -55,6 +58,37 @@ public sealed class KubectlTableTests
         var table = new KubectlPrinter(new FakeTimeProvider(now)).PrintTable(deployments, new KubectlTableOptions { Wide = wide });
 
         Assert.Equal(File.ReadAllText(Path.Join("Fixtures", "expected", fixture)), table);
+    }
+
+    [Fact]
+    public void MAN6_EndpointsTableMatchesKubectl()
+    {
+        var created = TestFiles.Epoch.AddMinutes(-45);
+        Endpoints[] endpoints =
+        [
+            new() { Metadata = Meta("empty") },
+            new() { Metadata = Meta("headless"), Subsets = [new EndpointSubset { Addresses = [new EndpointAddress("192.0.2.20")] }] },
+            new() { Metadata = Meta("ipv6"), Subsets = [new EndpointSubset { Addresses = [new EndpointAddress("2001:db8::1")], Ports = [new EndpointPort("", "TCP", 80)] }] },
+            new()
+            {
+                Metadata = Meta("legacy"),
+                Subsets =
+                [
+                    new EndpointSubset
+                    {
+                        Addresses = [new EndpointAddress("192.0.2.10"), new EndpointAddress("192.0.2.11")],
+                        NotReadyAddresses = [new EndpointAddress("192.0.2.99")],
+                        Ports = [new EndpointPort("http", "TCP", 8080), new EndpointPort("metrics", "TCP", 9090)],
+                    },
+                ],
+            },
+        ];
+
+        var table = new KubectlPrinter(new FakeTimeProvider(TestFiles.Epoch)).PrintTable(endpoints);
+
+        Assert.Equal(File.ReadAllText(Path.Join("Fixtures", "expected", "get-endpoints.txt")), table);
+
+        ObjectMeta Meta(string name) => new() { Name = name, Namespace = "default", CreationTimestamp = created };
     }
 
     [Fact]
