@@ -3,7 +3,7 @@ using System.Text;
 namespace RoutingCore.State;
 
 /// <summary>
-/// A batch (<see cref="ClusterState.ApplyBatch"/>) refused as a whole: nothing of it was stored. Lists every object that
+/// A batch (<see cref="ClusterState.ApplyBatch(IEnumerable{Model.KubeObject})"/>) refused as a whole: nothing of it was stored. Lists every object that
 /// failed, each with its own <see cref="ApiException"/> (kind, namespace, name and field errors).
 /// </summary>
 public sealed class BatchApplyException : Exception

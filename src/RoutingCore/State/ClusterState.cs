@@ -125,10 +125,26 @@ public sealed class ClusterState
     /// IngressClasses are applied before the objects that may refer to them.
     /// </summary>
     /// <returns>The objects as stored, in the order given.</returns>
-    public IReadOnlyList<KubeObject> ApplyBatch(IEnumerable<KubeObject> objects)
+    public IReadOnlyList<KubeObject> ApplyBatch(IEnumerable<KubeObject> objects) => ApplyBatch(objects, []);
+
+    /// <summary>
+    /// Applies every object, then deletes every key, as one atomic write (a manifest apply with prune): when any object
+    /// or delete is refused, nothing is stored or deleted. A key that names no stored object (already gone, or removed
+    /// by an earlier delete of its namespace) is skipped, not refused.
+    /// </summary>
+    /// <param name="objects">The objects to create or update.</param>
+    /// <param name="deletes">The objects to delete, in this order, after every apply.</param>
+    /// <returns>The objects as stored, in the order given.</returns>
+    /// <exception cref="BatchApplyException">
+    /// Something was refused. A failure's index below the number of objects names an object; index
+    /// <c>objects.Count + i</c> names the <c>i</c>-th delete.
+    /// </exception>
+    public IReadOnlyList<KubeObject> ApplyBatch(IEnumerable<KubeObject> objects, IEnumerable<ObjectKey> deletes)
     {
         ArgumentNullException.ThrowIfNull(objects);
+        ArgumentNullException.ThrowIfNull(deletes);
         var items = objects.Select((obj, index) => (obj, index)).OrderBy(item => item.obj.Kind).ThenBy(item => item.index).ToList();
+        var removals = deletes.ToList();
         var stored = new KubeObject[items.Count];
         Write(txn =>
         {
@@ -142,6 +158,24 @@ public sealed class ClusterState
                 catch (ApiException error)
                 {
                     failures.Add(new BatchFailure(index, error));
+                }
+            }
+
+            for (var i = 0; i < removals.Count; i++)
+            {
+                var key = removals[i];
+                if (key.Kind.IsNamespaced() && key.Namespace.Length == 0)
+                {
+                    key = key with { Namespace = "default" };
+                }
+
+                try
+                {
+                    txn.Step(t => t.Get(key) is null ? null : WritePipeline.Delete(t, key, DeleteOptions.Immediate));
+                }
+                catch (ApiException error)
+                {
+                    failures.Add(new BatchFailure(items.Count + i, error));
                 }
             }
 
