@@ -32,7 +32,8 @@ public sealed class RouteExplanation
             text.Append('\n').Append("backend: ").Append(backend).Append(' ').Append(backend.Status);
             if (backend.Endpoints is { } set)
             {
-                text.Append(CultureInfo.InvariantCulture, $" ({set.Candidates.Length} of {set.Endpoints.Length} endpoints eligible: {string.Join(", ", set.Candidates)})");
+                text.Append(CultureInfo.InvariantCulture, $" ({set.Candidates.Length} of {set.Endpoints.Length} endpoints eligible")
+                    .Append(set.Candidates.IsEmpty ? ")" : $": {string.Join(", ", set.Candidates)})");
             }
             else if (backend.ExternalName is { } name)
             {

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Reflection;
+using RoutingCore.Kubernetes.Output;
+using RoutingCore.Model;
+using RoutingCore.Validation;
+
+namespace RoutingCore.ProxyHost.Cli;
+
+/// <summary>The command line: <c>get</c>, <c>explain</c>, <c>lint</c> and <c>version</c> (System.CommandLine).</summary>
+internal static class Commands
+{
+    public static RootCommand Build(TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var manifests = new Option<string[]>("--manifests", "-f")
+        {
+            Description = "Manifest files or directories (.yaml, .yml, .json; directories are read recursively).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        var root = new RootCommand("RoutingCore sample proxy host: runs what Kubernetes manifests describe on one machine.");
+        root.Subcommands.Add(Get(manifests, output, error, time));
+        root.Subcommands.Add(Explain(manifests, output, error, time));
+        root.Subcommands.Add(Lint(manifests, output, error, time));
+        root.Subcommands.Add(Version(output));
+        return root;
+    }
+
+    private static Command Get(Option<string[]> manifests, TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var kind = new Argument<string>("kind") { Description = "What to list: " + ResourceNames.Known + "." };
+        var name = new Argument<string?>("name") { Description = "One object by name.", Arity = ArgumentArity.ZeroOrOne };
+        var ns = new Option<string>("--namespace", "-n") { Description = "The namespace.", DefaultValueFactory = _ => "default" };
+        var all = new Option<bool>("--all-namespaces", "-A") { Description = "List across all namespaces." };
+        var format = new Option<string?>("--output", "-o") { Description = "wide, yaml or json." };
+        format.AcceptOnlyFromAmong("wide", "yaml", "json");
+        var command = new Command("get", "Display objects as kubectl does.") { kind, name, ns, all, format, manifests };
+        command.SetAction(parse =>
+        {
+            if (!ResourceNames.TryParse(parse.GetValue(kind)!, out var objectKind))
+            {
+                error.WriteLine($"error: the server doesn't have a resource type \"{parse.GetValue(kind)}\"");
+                return 1;
+            }
+
+            var cluster = OfflineCluster.Load(parse.GetValue(manifests)!, new AddressPlan(), time);
+            if (cluster.ReportProblems(error))
+            {
+                return 1;
+            }
+
+            var allNamespaces = parse.GetValue(all);
+            var scope = objectKind.IsNamespaced() && !allNamespaces ? parse.GetValue(ns) : null;
+            var objects = cluster.State.Current.List(objectKind, scope).ToList();
+            if (parse.GetValue(name) is { } wanted)
+            {
+                objects = objects.Where(o => o.Name == wanted).ToList();
+                if (objects.Count == 0)
+                {
+                    error.WriteLine($"Error from server (NotFound): {objectKind.Resource()} {GoQuote.Quote(wanted)} not found");
+                    return 1;
+                }
+            }
+
+            switch (parse.GetValue(format))
+            {
+                case "yaml":
+                    output.Write(objects.Count == 1 && parse.GetValue(name) is not null ? KubectlPrinter.PrintYaml(objects[0]) : KubectlPrinter.PrintYaml(objects));
+                    return 0;
+                case "json":
+                    output.WriteLine(objects.Count == 1 && parse.GetValue(name) is not null ? KubectlPrinter.PrintJson(objects[0]) : KubectlPrinter.PrintJson(objects));
+                    return 0;
+            }
+
+            if (objects.Count == 0)
+            {
+                error.WriteLine(KubectlPrinter.NoResourcesFound(scope));
+                return 0;
+            }
+
+            output.Write(new KubectlPrinter(time).PrintTable(objects, new KubectlTableOptions { Wide = parse.GetValue(format) == "wide", AllNamespaces = allNamespaces && objectKind.IsNamespaced() }));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Explain(Option<string[]> manifests, TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var url = new Argument<string>("url") { Description = "The request to explain, such as http://www.example.com/foo." };
+        var command = new Command("explain", "Show how a request would be routed, and why.") { url, manifests };
+        command.SetAction(parse =>
+        {
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                error.WriteLine($"error: \"{parse.GetValue(url)}\" is not an http or https URL");
+                return 1;
+            }
+
+            var cluster = OfflineCluster.Load(parse.GetValue(manifests)!, new AddressPlan(), time);
+            if (cluster.ReportProblems(error))
+            {
+                return 1;
+            }
+
+            output.WriteLine(cluster.Ingress.Current.Explain(uri.Authority, uri.PathAndQuery));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Lint(Option<string[]> manifests, TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var command = new Command("lint", "Report Ingress rules that do not do what they seem to (exit code 1 when there are findings).") { manifests };
+        command.SetAction(parse =>
+        {
+            var cluster = OfflineCluster.Load(parse.GetValue(manifests)!, new AddressPlan(), time);
+            if (cluster.ReportProblems(error))
+            {
+                return 1;
+            }
+
+            var diagnostics = cluster.Ingress.Current.Diagnostics;
+            foreach (var diagnostic in diagnostics)
+            {
+                output.WriteLine(diagnostic);
+            }
+
+            if (diagnostics.IsEmpty)
+            {
+                output.WriteLine("no findings");
+            }
+
+            return diagnostics.IsEmpty ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command Version(TextWriter output)
+    {
+        var command = new Command("version", "Print the version.");
+        command.SetAction(_ =>
+        {
+            var version = typeof(Commands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+            output.WriteLine($"routingcore-proxyhost {version} (RoutingCore {typeof(RoutingCore.State.ClusterState).Assembly.GetName().Version})");
+            return 0;
+        });
+        return command;
+    }
+}
