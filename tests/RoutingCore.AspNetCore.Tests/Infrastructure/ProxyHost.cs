@@ -133,6 +133,26 @@ internal sealed class ProxyHost : IAsyncDisposable
         return await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>Like <see cref="RawAsync"/> over TLS with <paramref name="sni"/> as the server name; records the certificate.</summary>
+    public async Task<string> RawTlsAsync(string sni, string request)
+    {
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, HttpsPort));
+        await using var tls = new SslStream(new NetworkStream(socket, ownsSocket: false));
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = sni,
+            RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            {
+                LastServerCertificate = certificate is null ? null : new X509Certificate2(certificate);
+                return true;
+            },
+        });
+        await tls.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(tls, Encoding.ASCII);
+        return await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
