@@ -34,7 +34,8 @@ trap cleanup EXIT
 # start NAME ARGS...: runs a host, waits for its "ready" line, leaves its pid in $started.
 start() {
   local name=$1; shift
-  DOTNET_TieredPGO=1 dotnet "$dll" "$@" >"$work/$name.log" 2>&1 &
+  : >"$work/$name.log" # empty before launching, so an earlier run's "ready" cannot be mistaken for this one's
+  dotnet "$dll" "$@" >>"$work/$name.log" 2>&1 &
   started=$!
   pids+=("$started")
   for _ in $(seq 1 600); do
