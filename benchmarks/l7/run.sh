@@ -3,7 +3,8 @@
 # HTTP/1.1 to the same loopback backend. For each route count (1 and 10,000 hosts h0.example..), ROUNDS rounds run
 # the two proxies one after the other, alternating which goes first; each run is a warm-up then a measured wrk run
 # whose requests cycle through all the hosts. Prints requests/s, p50 and p99 per run, then the medians and the
-# RoutingCore / YARP ratios.
+# RoutingCore / YARP ratios. Before warming up, each run waits until the proxy routes the last host and reports how
+# many seconds after start-up that took.
 #
 # Usage: benchmarks/l7/run.sh            (env: DURATION=10 WARMUP=3 ROUNDS=3 CONNECTIONS=32 THREADS=1 ROUTES="1 10000")
 # Needs the .NET SDK; installs wrk from the Debian packages when missing (apt-get, as root or through sudo).
@@ -46,13 +47,24 @@ start() {
   echo "$name did not start" >&2; return 1
 }
 
+# routable NAME HOST: waits until the proxy answers 200 for HOST (YARP builds its route matcher on the first
+# request, RoutingCore when the store syncs); prints the seconds that took after "ready".
+routable() {
+  local began=$SECONDS
+  for _ in $(seq 1 3000); do
+    [ "$(curl -s -o /dev/null -m 30 -w '%{http_code}' -H "Host: $2" "http://127.0.0.1:$PROXY_PORT/" || true)" = 200 ] && { echo $((SECONDS - began)); return 0; }
+    sleep 0.1
+  done
+  echo "$1 never routed $2" >&2; return 1
+}
+
 # to_ms VALUE: wrk's 812.00us / 1.23ms / 1.01s in milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 
 start backend backend "$BACKEND_PORT"
 results="$work/results"
 : >"$results"
-printf '%-8s %-12s %5s %12s %10s %10s\n' routes proxy round "req/s" "p50 ms" "p99 ms"
+printf '%-8s %-12s %5s %12s %10s %10s %12s\n' routes proxy round "req/s" "p50 ms" "p99 ms" "routable s"
 for routes in $ROUTES; do
   cat >"$work/hosts.lua" <<LUA
 counter = 0
@@ -65,6 +77,7 @@ LUA
     order="routingcore yarp"; [ $((round % 2)) -eq 0 ] && order="yarp routingcore"
     for proxy in $order; do
       start "$proxy" "$proxy" "$PROXY_PORT" "$BACKEND_PORT" "$routes"
+      routable_s=$(routable "$proxy" "h$((routes - 1)).example")
       wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "$work/hosts.lua" "http://127.0.0.1:$PROXY_PORT/" >/dev/null
       wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --latency -s "$work/hosts.lua" "http://127.0.0.1:$PROXY_PORT/" >"$work/wrk.txt"
       kill "$started"; wait "$started" 2>/dev/null || true
@@ -73,7 +86,7 @@ LUA
       p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")")
       errors=$(awk '/Non-2xx|Socket errors/ { print }' "$work/wrk.txt")
       [ -n "$errors" ] && echo "  $proxy: $errors" >&2
-      printf '%-8s %-12s %5s %12s %10s %10s\n' "$routes" "$proxy" "$round" "$rps" "$p50" "$p99"
+      printf '%-8s %-12s %5s %12s %10s %10s %12s\n' "$routes" "$proxy" "$round" "$rps" "$p50" "$p99" "$routable_s"
       echo "$routes $proxy $rps $p50 $p99" >>"$results"
     done
   done

@@ -118,6 +118,27 @@ public sealed class AnnotationTests
         Assert.True(one.Seen.Count > 5 && two.Seen.Count > 5);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("random")]
+    public async Task AFF_1_ServiceClientIPAffinityIsHonouredWhateverTheLoadBalanceAnnotation(string? algorithm)
+    {
+        await using var one = await TestBackend.StartAsync("one");
+        await using var two = await TestBackend.StartAsync("two");
+        await using var proxy = await ProxyHost.StartAsync();
+        proxy.Apply([Service("svc", affinity: ServicePolicies.ClientIP), Slice("svc", "svc-0", one.Port), Slice("svc", "svc-1", two.Port),
+            Ingress("i", [Rule("a.example", Path(PathTypes.Prefix, "/", "svc"))], annotations: algorithm is null ? null : [("load-balance", algorithm)])]);
+        using var client = proxy.Client();
+
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            seen.Add((await client.GetStringAsync("http://a.example/")).Split(' ')[0]);
+        }
+
+        Assert.Single(seen);
+    }
+
     [Fact]
     public async Task ConfigMapChangesApplyToTheNextRequestAndBadValuesAreReported()
     {
