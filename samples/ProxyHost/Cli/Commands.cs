@@ -19,11 +19,43 @@ internal static class Commands
         };
 
         var root = new RootCommand("RoutingCore sample proxy host: runs what Kubernetes manifests describe on one machine.");
+        root.Subcommands.Add(Serve(manifests, output));
         root.Subcommands.Add(Get(manifests, output, error, time));
         root.Subcommands.Add(Explain(manifests, output, error, time));
         root.Subcommands.Add(Lint(manifests, output, error, time));
         root.Subcommands.Add(Version(output));
         return root;
+    }
+
+    private static Command Serve(Option<string[]> manifests, TextWriter output)
+    {
+        var http = new Option<int>("--http-port") { Description = "Ingress proxy HTTP port.", DefaultValueFactory = _ => 8080 };
+        var https = new Option<int>("--https-port") { Description = "Ingress proxy HTTPS port.", DefaultValueFactory = _ => 8443 };
+        var admin = new Option<int>("--admin-port") { Description = "Admin API port (loopback).", DefaultValueFactory = _ => 9901 };
+        var node = new Option<string>("--node-address") { Description = "This node's address (loopback keeps everything on this machine).", DefaultValueFactory = _ => "127.0.0.1" };
+        var withoutClass = new Option<bool>("--watch-ingress-without-class") { Description = "Serve Ingresses that name no class.", DefaultValueFactory = _ => true };
+        var ingressClass = new Option<string?>("--ingress-class") { Description = "The legacy ingress.class annotation value to serve." };
+        var configMap = new Option<string?>("--controller-configmap") { Description = "NAMESPACE/NAME of the controller ConfigMap (ingress-nginx key names)." };
+        var command = new Command("serve", "Run what the manifests describe: demo pods, the Ingress proxy, the admin API; reload on change.")
+        {
+            manifests, http, https, admin, node, withoutClass, ingressClass, configMap,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new Serving.ServeOptions
+            {
+                Manifests = parse.GetValue(manifests)!,
+                HttpPort = parse.GetValue(http),
+                HttpsPort = parse.GetValue(https),
+                AdminPort = parse.GetValue(admin),
+                NodeAddress = parse.GetValue(node)!,
+                WatchIngressWithoutClass = parse.GetValue(withoutClass),
+                IngressClass = parse.GetValue(ingressClass),
+                ControllerConfigMap = parse.GetValue(configMap),
+            };
+            return await new Serving.ServeHost(options, output).RunAsync(cancellationToken).ConfigureAwait(false);
+        });
+        return command;
     }
 
     private static Command Get(Option<string[]> manifests, TextWriter output, TextWriter error, TimeProvider time)

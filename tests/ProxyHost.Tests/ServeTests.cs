@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using RoutingCore.Kubernetes.Manifests;
+using RoutingCore.ProxyHost.Serving;
+
+namespace RoutingCore.ProxyHost.Tests;
+
+/// <summary>
+/// End to end: <c>serve</c> on free loopback ports with the bundled manifests — Ingress path and host routing through
+/// the proxy to real demo pods, the default backend's 404, the admin API, and live reload.
+/// </summary>
+public sealed class ServeTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _manifests = Directory.CreateTempSubdirectory("rc-serve-");
+    private readonly CancellationTokenSource _stop = new();
+    private readonly HttpClient _client = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly StringWriter _log = new();
+    private ServeHost _host = null!;
+    private Task<int> _run = Task.FromResult(0);
+    private int _http;
+    private int _admin;
+
+    public async ValueTask InitializeAsync()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "manifests")))
+        {
+            File.Copy(file, Path.Combine(_manifests.FullName, Path.GetFileName(file)));
+        }
+
+        (_http, var https, _admin) = (FreePort(), FreePort(), FreePort());
+        _host = new ServeHost(new ServeOptions { Manifests = [_manifests.FullName], HttpPort = _http, HttpsPort = https, AdminPort = _admin, ShutdownGrace = TimeSpan.FromSeconds(2) }, TextWriter.Synchronized(_log));
+        _run = _host.RunAsync(_stop.Token);
+        await WaitReadyAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _run.WaitAsync(TimeSpan.FromSeconds(60));
+        _client.Dispose();
+        _stop.Dispose();
+        _manifests.Delete(recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>Polls /readyz (the host's readiness check) until it answers 200.</summary>
+    private async Task WaitReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (_run.IsCompleted)
+            {
+                throw new InvalidOperationException($"serve exited with {await _run}:\n{_log}");
+            }
+
+            try
+            {
+                using var response = await _client.GetAsync($"http://127.0.0.1:{_admin}/readyz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("not ready:\n" + _log);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> GetAsync(string host, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{_http}{path}");
+        request.Headers.Host = host;
+        using var response = await _client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<string?> ServiceOfAsync(string host, string path)
+    {
+        var (status, body) = await GetAsync(host, path);
+        return status == HttpStatusCode.OK ? JsonDocument.Parse(body).RootElement.GetProperty("service").GetString() : null;
+    }
+
+    [Fact]
+    public async Task PathAndHostRoutingReachTheDemoPods()
+    {
+        Assert.Equal("foo", await ServiceOfAsync("www.example.com", "/foo"));
+        Assert.Equal("bar", await ServiceOfAsync("www.example.com", "/bar/baz"));
+        Assert.Equal("foo", await ServiceOfAsync("foo.example.com", "/anything"));
+        Assert.Equal("bar", await ServiceOfAsync("bar.example.com", "/"));
+
+        var (_, body) = await GetAsync("www.example.com", "/foo/x?y=1");
+        var echo = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("/foo/x?y=1", echo.GetProperty("path").GetString());
+        Assert.Equal("www.example.com", echo.GetProperty("host").GetString());
+        Assert.StartsWith("foo-", echo.GetProperty("pod").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownHostsGetTheDefaultBackend404()
+    {
+        var (status, body) = await GetAsync("nothing.example.org", "/");
+        Assert.Equal((HttpStatusCode.NotFound, "default backend - 404"), (status, body));
+        var explain = await _client.GetStringAsync($"http://127.0.0.1:{_admin}/explain?url=http://nothing.example.org/");
+        Assert.Contains("Ingress default/default-backend spec.defaultBackend", explain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAdminApiServesObjectsMetricsAndLint()
+    {
+        var service = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/services/myapp-service")).RootElement;
+        Assert.Equal(30008, service.GetProperty("spec").GetProperty("ports")[0].GetProperty("nodePort").GetInt32());
+        Assert.StartsWith("127.2.", service.GetProperty("spec").GetProperty("clusterIP").GetString(), StringComparison.Ordinal);
+
+        var lb = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/services/myapp-lb")).RootElement;
+        Assert.Equal("127.3.0.1", lb.GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
+
+        var ingresses = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/apis/networking.k8s.io/v1/ingresses")).RootElement;
+        Assert.Equal(3, ingresses.GetProperty("items").GetArrayLength());
+        Assert.Equal("127.0.0.1", ingresses.GetProperty("items")[0].GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
+
+        using var missing = await _client.GetAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/pods/nope");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        await ServiceOfAsync("www.example.com", "/foo");
+        Assert.Contains("routingcore_", await _client.GetStringAsync($"http://127.0.0.1:{_admin}/metrics"), StringComparison.Ordinal);
+        Assert.Equal("no findings", await _client.GetStringAsync($"http://127.0.0.1:{_admin}/lint"));
+    }
+
+    [Fact]
+    public async Task LiveReloadChangesRoutingWithoutFailuresAndABrokenEditKeepsServing()
+    {
+        var file = Path.Combine(_manifests.FullName, "07-ingress-foo-bar.yaml");
+        var original = await File.ReadAllTextAsync(file);
+
+        using var traffic = new CancellationTokenSource();
+        var failures = 0;
+        var requests = 0;
+        var load = Task.Run(async () =>
+        {
+            while (!traffic.IsCancellationRequested)
+            {
+                var (status, _) = await GetAsync("www.example.com", "/foo");
+                Interlocked.Increment(ref requests);
+                if (status != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        });
+
+        var reloaded = NextReload();
+        await File.WriteAllTextAsync(file, original.Replace("name: foo", "name: bar", StringComparison.Ordinal));
+        Assert.True((await reloaded).Succeeded);
+        Assert.Equal("bar", await ServiceOfAsync("www.example.com", "/foo"));
+
+        var refused = NextReload();
+        await File.WriteAllTextAsync(file, original.Replace("pathType: Prefix", "pathType: Sometimes", StringComparison.Ordinal));
+        var result = await refused;
+        Assert.False(result.Succeeded);
+        Assert.Contains("07-ingress-foo-bar.yaml:", result.Errors[0].ToString(), StringComparison.Ordinal);
+        Assert.Contains("Unsupported value: \"Sometimes\"", result.Errors[0].ToString(), StringComparison.Ordinal);
+        Assert.Equal("bar", await ServiceOfAsync("www.example.com", "/foo"));
+
+        await traffic.CancelAsync();
+        await load;
+        Assert.True(requests > 0);
+        Assert.Equal(0, failures);
+    }
+
+    private Task<ManifestApplyResult> NextReload()
+    {
+        var next = new TaskCompletionSource<ManifestApplyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(ManifestApplyResult result)
+        {
+            _host.Reloaded -= Handler;
+            next.TrySetResult(result);
+        }
+
+        _host.Reloaded += Handler;
+        return next.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+}
