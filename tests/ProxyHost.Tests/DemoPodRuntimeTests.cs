@@ -13,8 +13,8 @@ public sealed class DemoPodRuntimeTests : IAsyncLifetime
 {
     private readonly ClusterState _state = new(new ClusterStateOptions
     {
-        PodCidr = "127.1.0.0/16",
-        ServiceCidr = "127.2.0.0/16",
+        PodCidr = "127.24.0.0/16",
+        ServiceCidr = "127.25.0.0/16",
         RandomSeed = 7,
         Validation = new ValidationOptions { AllowLoopbackAddresses = true },
     });

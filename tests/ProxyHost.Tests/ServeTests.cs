@@ -29,7 +29,19 @@ public sealed class ServeTests : IAsyncLifetime
         }
 
         (_http, var https, _admin) = (FreePort(), FreePort(), FreePort());
-        _host = new ServeHost(new ServeOptions { Manifests = [_manifests.FullName], HttpPort = _http, HttpsPort = https, AdminPort = _admin, ShutdownGrace = TimeSpan.FromSeconds(2) }, TextWriter.Synchronized(_log));
+        _host = new ServeHost(new ServeOptions
+        {
+            Manifests = [_manifests.FullName],
+            HttpPort = _http,
+            HttpsPort = https,
+            AdminPort = _admin,
+            ShutdownGrace = TimeSpan.FromSeconds(2),
+
+            // Ranges of their own, so that test assemblies running side by side never bind the same pod address.
+            PodCidr = "127.21.0.0/16",
+            ServiceCidr = "127.22.0.0/16",
+            LoadBalancerPool = "127.23.0.0/24",
+        }, TextWriter.Synchronized(_log));
         _run = _host.RunAsync(_stop.Token);
         await WaitReadyAsync();
     }
@@ -125,10 +137,10 @@ public sealed class ServeTests : IAsyncLifetime
     {
         var service = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/services/myapp-service")).RootElement;
         Assert.Equal(30008, service.GetProperty("spec").GetProperty("ports")[0].GetProperty("nodePort").GetInt32());
-        Assert.StartsWith("127.2.", service.GetProperty("spec").GetProperty("clusterIP").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("127.22.", service.GetProperty("spec").GetProperty("clusterIP").GetString(), StringComparison.Ordinal);
 
         var lb = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/services/myapp-lb")).RootElement;
-        Assert.Equal("127.3.0.1", lb.GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
+        Assert.Equal("127.23.0.1", lb.GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
 
         var ingresses = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/apis/networking.k8s.io/v1/ingresses")).RootElement;
         Assert.Equal(3, ingresses.GetProperty("items").GetArrayLength());

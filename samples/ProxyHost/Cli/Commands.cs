@@ -33,12 +33,15 @@ internal static class Commands
         var https = new Option<int>("--https-port") { Description = "Ingress proxy HTTPS port.", DefaultValueFactory = _ => 8443 };
         var admin = new Option<int>("--admin-port") { Description = "Admin API port (loopback).", DefaultValueFactory = _ => 9901 };
         var node = new Option<string>("--node-address") { Description = "This node's address (loopback keeps everything on this machine).", DefaultValueFactory = _ => "127.0.0.1" };
+        var podCidr = new Option<string>("--pod-cidr") { Description = "Pod addresses.", DefaultValueFactory = _ => "127.1.0.0/16" };
+        var serviceCidr = new Option<string>("--service-cidr") { Description = "ClusterIP addresses (the kubernetes Service takes the first).", DefaultValueFactory = _ => "127.2.0.0/16" };
+        var lbPool = new Option<string>("--load-balancer-pool") { Description = "LoadBalancer addresses (CIDR or a-b range).", DefaultValueFactory = _ => "127.3.0.0/24" };
         var withoutClass = new Option<bool>("--watch-ingress-without-class") { Description = "Serve Ingresses that name no class.", DefaultValueFactory = _ => true };
         var ingressClass = new Option<string?>("--ingress-class") { Description = "The legacy ingress.class annotation value to serve." };
         var configMap = new Option<string?>("--controller-configmap") { Description = "NAMESPACE/NAME of the controller ConfigMap (ingress-nginx key names)." };
         var command = new Command("serve", "Run what the manifests describe: demo pods, the Ingress proxy, the admin API; reload on change.")
         {
-            manifests, http, https, admin, node, withoutClass, ingressClass, configMap,
+            manifests, http, https, admin, node, podCidr, serviceCidr, lbPool, withoutClass, ingressClass, configMap,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,6 +52,9 @@ internal static class Commands
                 HttpsPort = parse.GetValue(https),
                 AdminPort = parse.GetValue(admin),
                 NodeAddress = parse.GetValue(node)!,
+                PodCidr = parse.GetValue(podCidr)!,
+                ServiceCidr = parse.GetValue(serviceCidr)!,
+                LoadBalancerPool = parse.GetValue(lbPool)!,
                 WatchIngressWithoutClass = parse.GetValue(withoutClass),
                 IngressClass = parse.GetValue(ingressClass),
                 ControllerConfigMap = parse.GetValue(configMap),

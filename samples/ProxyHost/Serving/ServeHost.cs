@@ -40,6 +40,9 @@ internal sealed class ServeHost
         var plan = new AddressPlan
         {
             NodeAddress = _options.NodeAddress,
+            PodCidr = _options.PodCidr,
+            ServiceCidr = _options.ServiceCidr,
+            LoadBalancerPool = _options.LoadBalancerPool,
             WatchIngressWithoutClass = _options.WatchIngressWithoutClass,
             IngressClass = _options.IngressClass,
         };

@@ -13,6 +13,12 @@ internal sealed record ServeOptions
 
     public string NodeAddress { get; init; } = "127.0.0.1";
 
+    public string PodCidr { get; init; } = "127.1.0.0/16";
+
+    public string ServiceCidr { get; init; } = "127.2.0.0/16";
+
+    public string LoadBalancerPool { get; init; } = "127.3.0.0/24";
+
     public bool WatchIngressWithoutClass { get; init; } = true;
 
     public string? IngressClass { get; init; }
