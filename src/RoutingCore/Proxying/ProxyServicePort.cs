@@ -16,6 +16,7 @@ public sealed class ProxyServicePort
     private readonly FrozenDictionary<string, EndpointSet> _byNode;
     private readonly EndpointSet _noLocal;
     private readonly FrozenSet<EndpointKey> _listed;
+    private readonly FrozenSet<EndpointKey> _usable;
 
     internal ProxyServicePort(Service service, ServicePort port, ProxyProtocol protocol, EndpointSet endpoints)
     {
@@ -40,6 +41,16 @@ public sealed class ProxyServicePort
         }
 
         _listed = listed.ToFrozenSet();
+        var usable = new HashSet<EndpointKey>();
+        foreach (var endpoint in endpoints.Endpoints)
+        {
+            if (endpoint.Category != EndpointCategory.Unusable)
+            {
+                usable.Add(endpoint.Key);
+            }
+        }
+
+        _usable = usable.ToFrozenSet();
         _noLocal = endpoints.ForNode(null);
         var byNode = new Dictionary<string, EndpointSet>(StringComparer.Ordinal);
         foreach (var node in nodes)
@@ -92,6 +103,12 @@ public sealed class ProxyServicePort
 
     /// <summary>Whether the port's endpoints list <paramref name="key"/>, in any condition (drain decisions).</summary>
     public bool Lists(EndpointKey key) => _listed.Contains(key);
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is listed and usable, Ready or serving-terminating (PX-3). UDP flows pinned to an
+    /// endpoint that is gone or no longer usable are re-pinned, as kube-proxy clears their conntrack entries.
+    /// </summary>
+    public bool IsUsable(EndpointKey key) => _usable.Contains(key);
 
     /// <summary><c>shop/web:http/TCP</c>.</summary>
     public override string ToString() => $"{ServiceLabel}:{PortLabel}/{(Protocol == ProxyProtocol.Tcp ? "TCP" : "UDP")}";
