@@ -56,6 +56,21 @@ internal static class ClientHelloParser
 
                 if (data.Length < position + RecordHeader + length)
                 {
+                    // The handshake header may already be here: refuse early what can never be a fitting ClientHello.
+                    var available = data.Length - position - RecordHeader;
+                    if (collected == 0 && available >= 4)
+                    {
+                        if (!TryNeeded(data.Slice(position + RecordHeader, 4), out needed))
+                        {
+                            return ClientHelloStatus.Malformed;
+                        }
+
+                        if (needed + RecordHeader > maxBytes)
+                        {
+                            return ClientHelloStatus.TooLarge;
+                        }
+                    }
+
                     return ClientHelloStatus.NeedMore;
                 }
 
@@ -85,7 +100,7 @@ internal static class ClientHelloParser
                     return ClientHelloStatus.Malformed;
                 }
 
-                if (needed > maxBytes)
+                if (needed + RecordHeader > maxBytes)
                 {
                     return ClientHelloStatus.TooLarge;
                 }

@@ -15,8 +15,9 @@ namespace RoutingCore.Sockets;
 /// </summary>
 /// <remarks>
 /// A connection with no server name, one no route matches, a malformed or oversized ClientHello, or no ClientHello
-/// within <see cref="TlsPassthroughOptions.ClientHelloTimeout"/> goes to <see cref="DefaultTarget"/>, or is closed
-/// when there is none. A client that closes before sending anything is simply closed.
+/// within <see cref="TlsPassthroughOptions.ClientHelloTimeout"/> (a protocol where the server speaks first) goes to
+/// <see cref="DefaultTarget"/> with whatever bytes arrived, or is closed when there is none. A client that closes
+/// before sending anything is simply closed.
 /// </remarks>
 public sealed class TlsPassthroughListener : IAsyncDisposable
 {
@@ -56,6 +57,9 @@ public sealed class TlsPassthroughListener : IAsyncDisposable
         get => Volatile.Read(ref _default);
         set => Volatile.Write(ref _default, value);
     }
+
+    /// <summary>Raised when a connection's ClientHello timeout has started (tests advance a fake clock after it).</summary>
+    internal event Action? WaitingForClientHello;
 
     /// <summary>Stops accepting; connections already forwarded keep running until they end or the proxy is disposed.</summary>
     public ValueTask DisposeAsync()
@@ -109,10 +113,12 @@ public sealed class TlsPassthroughListener : IAsyncDisposable
         {
             client.NoDelay = true;
             var hello = buffer.AsMemory(0, _options.MaxClientHelloBytes);
-            var (status, serverName, length) = await ClientHelloReader.ReadAsync(client, hello, _options.ClientHelloTimeout, _proxy.Time, _proxy.Shutdown).ConfigureAwait(false);
-            if (length == 0)
+            var reading = ClientHelloReader.ReadAsync(client, hello, _options.ClientHelloTimeout, _proxy.Time, _proxy.Shutdown);
+            WaitingForClientHello?.Invoke(); // the timeout is armed from here on
+            var (status, serverName, length, closed) = await reading.ConfigureAwait(false);
+            if (closed && length == 0)
             {
-                client.Dispose();
+                client.Dispose(); // connected and left without a word
                 return;
             }
 

@@ -1,0 +1,90 @@
+using RoutingCore.Model;
+using RoutingCore.Proxying;
+using static RoutingCore.Sockets.Tests.Client;
+
+namespace RoutingCore.Sockets.Tests;
+
+/// <summary>Session affinity and source ranges on real sockets, with clients bound to chosen loopback sources.</summary>
+public sealed class PolicySocketTests
+{
+    [Fact]
+    public async Task AFF_1_EachClientAddressStaysWithItsEndpoint()
+    {
+        await using var cluster = ProxyCluster.Start();
+        var pods = Enumerable.Range(1, 3).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList();
+        cluster.Put([ProxyCluster.Service("web", edit: Affinity), .. Enumerable.Range(1, 3).Select(i => cluster.Pod("web", i))]);
+        var frontend = cluster.ClusterEndPoint("web");
+
+        var placements = new Dictionary<int, HashSet<string>>();
+        for (var client = 1; client <= 6; client++)
+        {
+            placements[client] = [];
+            for (var i = 0; i < 8; i++)
+            {
+                placements[client].Add(await WhoAnswersAsync(frontend, cluster.Plan.Client(client)));
+            }
+        }
+
+        Assert.All(placements.Values, answers => Assert.Single(answers));
+        Assert.True(placements.Values.Select(a => a.Single()).Distinct().Count() > 1, "6 clients over 3 endpoints all on one: probability 3^-5");
+        foreach (var pod in pods)
+        {
+            await pod.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AFF_2_AfterTheTimeoutAClientMayMove()
+    {
+        await using var cluster = ProxyCluster.Start();
+        var pods = Enumerable.Range(1, 3).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList();
+        cluster.Put([ProxyCluster.Service("web", edit: Affinity), .. Enumerable.Range(1, 3).Select(i => cluster.Pod("web", i))]);
+        var frontend = cluster.ClusterEndPoint("web");
+
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            seen.Add(await WhoAnswersAsync(frontend, cluster.Plan.Client(1)));
+            cluster.Time.Advance(TimeSpan.FromSeconds(601));
+        }
+
+        Assert.True(seen.Count > 1, "20 fresh random placements over 3 endpoints all equal: probability 3^-19");
+        foreach (var pod in pods)
+        {
+            await pod.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PX_9_TheLoadBalancerAddressRefusesClientsOutsideTheSourceRanges()
+    {
+        await using var cluster = ProxyCluster.Start();
+        await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
+        cluster.Put(
+            ProxyCluster.Service("web", type: ServiceTypes.LoadBalancer, edit: s => s with { LoadBalancerSourceRanges = [$"127.{cluster.Plan.Octet}.8.0/24"] }),
+            cluster.Pod("web", 1));
+        var lb = cluster.LoadBalancerEndPoint("web");
+
+        Assert.Equal("pod-1", await WhoAnswersAsync(lb, cluster.Plan.Allowed(7)));
+        Assert.Equal("reset", await RefusalAsync(lb, cluster.Plan.Client(7)));
+        Assert.Equal("pod-1", await WhoAnswersAsync(cluster.ClusterEndPoint("web"), cluster.Plan.Client(7))); // ranges guard the LB address only
+        Assert.Equal(2, pod.AcceptedCount);
+    }
+
+    [Fact]
+    public async Task PX_5_ANodePortWithLocalPolicyServesOnlyThatNodesEndpoints()
+    {
+        await using var cluster = ProxyCluster.Start();
+        await using var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
+        cluster.Put(
+            ProxyCluster.Service("web", type: ServiceTypes.NodePort, edit: s => s with { ExternalTrafficPolicy = ServicePolicies.Local }),
+            cluster.Pod("web", 1, node: "node-1"));
+        var nodePort = cluster.Stored("web").Spec.Ports[0].NodePort;
+
+        Assert.Equal("pod-1", await WhoAnswersAsync(new(cluster.Plan.Node1, nodePort)));
+        Assert.Equal("reset", await RefusalAsync(new(cluster.Plan.Node2, nodePort))); // Dropped: no endpoint on node-2
+    }
+
+    private static ServiceSpec Affinity(ServiceSpec spec) =>
+        spec with { SessionAffinity = ServicePolicies.ClientIP, SessionAffinityConfig = new SessionAffinityConfig(new ClientIPConfig(600)) };
+}
