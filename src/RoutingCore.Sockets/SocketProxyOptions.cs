@@ -5,7 +5,10 @@ namespace RoutingCore.Sockets;
 /// <summary>How the socket adapter of the Service proxy connects, copies, times out and counts.</summary>
 public sealed record SocketProxyOptions
 {
-    /// <summary>How long a connection to an endpoint may take (default 5 s, as ingress-nginx's proxy-connect-timeout).</summary>
+    /// <summary>
+    /// How long a connection to an endpoint may take (default 5 s, as ingress-nginx's proxy-connect-timeout); enforced
+    /// by the sweeper, so to within <see cref="SweepInterval"/>.
+    /// </summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -13,12 +13,18 @@ namespace RoutingCore.Sockets;
 /// on one side becomes a FIN on the other (<c>shutdown(SHUT_WR)</c>) while the opposite pump keeps running: half-close
 /// is carried through. A reset or any error on either side aborts both sockets with SO_LINGER 0, so the peer that
 /// is still there sees a reset too, as it would without the proxy.</para>
-/// <para>The subtle point is idle memory: a pump with no data in flight returns its buffer to the pool and waits with a
-/// zero-byte receive, taking a buffer again only when data is ready, so thousands of quiet connections hold no
-/// buffers. A pump that filled its whole buffer keeps it, because more data is almost certainly waiting.</para>
+/// <para>The subtle point is memory against system calls. Each pump starts with a small pooled buffer (4 KiB), which is
+/// all a request/response exchange or an idle connection needs, so thousands of quiet connections cost little; a
+/// read that fills the small buffer signals a burst and the pump switches to a large one
+/// (<see cref="SocketProxyOptions.BufferSize"/>), moving bulk data in few system calls; a small read on the large
+/// buffer signals the end of the burst and the pump switches back. No zero-byte reads: they would cost an extra
+/// system call and wake-up per chunk.</para>
 /// </remarks>
 internal sealed class TcpRelay
 {
+    /// <summary>The buffer every pump starts with and returns to when its traffic is quiet.</summary>
+    internal const int SmallBuffer = 4096;
+
     private readonly Socket _client;
     private readonly Socket _upstream;
     private readonly ProxyMetrics _metrics;
@@ -27,6 +33,7 @@ internal sealed class TcpRelay
     private readonly int _bufferSize;
     private long _lastActivity;
     private int _closed;
+    private int _ended;
 
     public TcpRelay(Socket client, Socket upstream, ProxyMetrics metrics, in ProxyTags tags, TimeProvider time, int bufferSize, DrainIdentity? drain)
     {
@@ -56,6 +63,13 @@ internal sealed class TcpRelay
         var toUpstream = PumpAsync(_client, _upstream, upstream: true);
         var toClient = PumpAsync(_upstream, _client, upstream: false);
         var clean = await toUpstream.ConfigureAwait(false) & await toClient.ConfigureAwait(false);
+        if (clean && Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            // PERF: both FINs are already sent, so a plain close suffices; Close would shut down both sockets again.
+            _client.Dispose();
+            _upstream.Dispose();
+        }
+
         Close(reset: !clean);
         return clean;
     }
@@ -107,32 +121,38 @@ internal sealed class TcpRelay
     /// <summary>One direction. True when it ended with end-of-stream (propagated as a FIN), false on reset or error.</summary>
     private async Task<bool> PumpAsync(Socket from, Socket to, bool upstream)
     {
-        byte[]? buffer = null;
+        var buffer = ArrayPool<byte>.Shared.Rent(SmallBuffer);
         try
         {
             while (true)
             {
-                if (buffer is null)
-                {
-                    // PERF: wait for data before taking a buffer, so idle connections hold none (see remarks).
-                    await from.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
-                    buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
-                }
-
                 var read = await from.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    to.Shutdown(SocketShutdown.Send);
+                    // PERF: the second direction to end skips shutdown(SHUT_WR): the close that follows sends the FIN.
+                    if (Interlocked.Increment(ref _ended) == 1)
+                    {
+                        to.Shutdown(SocketShutdown.Send);
+                    }
+
                     return true;
                 }
 
                 Volatile.Write(ref _lastActivity, _time.GetTimestamp());
                 await SendAllAsync(to, buffer.AsMemory(0, read)).ConfigureAwait(false);
                 _metrics.Bytes(in _tags, upstream, read);
-                if (read < buffer.Length)
+
+                // PERF: size the buffer to the traffic (see remarks): a full small buffer means a burst, so go big;
+                // a small read on a big buffer means the burst is over, so give the big one back while quiet.
+                if (read == buffer.Length && buffer.Length < _bufferSize)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = null;
+                    buffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
+                }
+                else if (read <= SmallBuffer && buffer.Length > SmallBuffer)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(SmallBuffer);
                 }
             }
         }
@@ -144,10 +164,7 @@ internal sealed class TcpRelay
         }
         finally
         {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

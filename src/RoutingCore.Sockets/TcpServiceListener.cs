@@ -64,7 +64,8 @@ internal sealed class TcpServiceListener(ServiceProxy proxy, IPEndPoint endPoint
                 continue; // the client went away before the accept completed
             }
 
-            proxy.Tracker.Track(TcpServiceSession.RunAsync(proxy, accepted, EndPoint));
+            proxy.Tracker.BeginSession();
+            _ = TcpServiceSession.RunAsync(proxy, accepted, EndPoint);
         }
     }
 }

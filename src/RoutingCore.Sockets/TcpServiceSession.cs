@@ -10,15 +10,16 @@ namespace RoutingCore.Sockets;
 /// One accepted connection on a Service frontend: place it on the current table (§10), refuse it with a reset when
 /// the table says Rejected, Dropped or NotProxied [RC: a user-space proxy has already accepted, so it cannot stay
 /// silent; the outcomes differ only in metrics], connect with retries, then relay until either side is done.
+/// The accepted socket inherits TCP_NODELAY from the listener (Linux copies it on accept), so it is not set again.
 /// </summary>
 internal static class TcpServiceSession
 {
+    /// <summary>Handles <paramref name="client"/>; the caller has counted it with <see cref="ConnectionTracker.BeginSession"/>.</summary>
     public static async Task RunAsync(ServiceProxy proxy, Socket client, IPEndPoint local)
     {
         var slot = new LeaseSlot();
         try
         {
-            client.NoDelay = true;
             var remote = ((IPEndPoint)client.RemoteEndPoint!).Address;
             var decision = proxy.Table.Resolve(ProxyProtocol.Tcp, local.Address, local.Port, remote, out slot.Lease);
             if (decision.Outcome != ProxyOutcome.Selected)
@@ -33,7 +34,7 @@ internal static class TcpServiceSession
 
             var servicePort = decision.ServicePort!;
             var tags = ProxyTags.For(servicePort);
-            var upstream = await UpstreamConnector.ConnectAsync(slot, decision.Endpoints, remote, proxy.Options, proxy.Time, proxy.Metrics, tags, proxy.Shutdown).ConfigureAwait(false);
+            var upstream = await UpstreamConnector.ConnectAsync(slot, decision.Endpoints, remote, proxy.Options, proxy.Tracker, proxy.Time, proxy.Metrics, tags, proxy.Shutdown).ConfigureAwait(false);
             if (upstream is null)
             {
                 Reset(client);
@@ -50,6 +51,7 @@ internal static class TcpServiceSession
         finally
         {
             slot.Lease.Complete(EndpointOutcome.Neutral); // no-op when already completed
+            proxy.Tracker.EndSession();
         }
     }
 

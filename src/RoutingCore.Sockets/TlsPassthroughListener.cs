@@ -101,7 +101,8 @@ public sealed class TlsPassthroughListener : IAsyncDisposable
                 continue;
             }
 
-            _proxy.Tracker.Track(RunAsync(accepted));
+            _proxy.Tracker.BeginSession();
+            _ = RunAsync(accepted);
         }
     }
 
@@ -163,6 +164,8 @@ public sealed class TlsPassthroughListener : IAsyncDisposable
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+
+            _proxy.Tracker.EndSession();
         }
     }
 
@@ -181,7 +184,7 @@ public sealed class TlsPassthroughListener : IAsyncDisposable
         if (target.EndPoint is { } fixedTarget)
         {
             var fixedTags = new ProxyTags(target.Label, target.PortLabel, ProxyProtocol.Tcp);
-            return (await UpstreamConnector.ConnectAsync(fixedTarget, _proxy.Options, _proxy.Time, _proxy.Metrics, fixedTags, _proxy.Shutdown).ConfigureAwait(false), fixedTags, null);
+            return (await UpstreamConnector.ConnectAsync(fixedTarget, _proxy.Options, _proxy.Tracker, _proxy.Time, _proxy.Metrics, fixedTags, _proxy.Shutdown).ConfigureAwait(false), fixedTags, null);
         }
 
         var decision = _proxy.Table.ResolveService(target.Namespace!, target.Service!, target.Port!, ProxyProtocol.Tcp, client, out slot.Lease);
@@ -193,7 +196,7 @@ public sealed class TlsPassthroughListener : IAsyncDisposable
         }
 
         var servicePort = decision.ServicePort!;
-        var upstream = await UpstreamConnector.ConnectAsync(slot, decision.Endpoints, client, _proxy.Options, _proxy.Time, _proxy.Metrics, tags, _proxy.Shutdown).ConfigureAwait(false);
+        var upstream = await UpstreamConnector.ConnectAsync(slot, decision.Endpoints, client, _proxy.Options, _proxy.Tracker, _proxy.Time, _proxy.Metrics, tags, _proxy.Shutdown).ConfigureAwait(false);
         var drain = upstream is null ? null
             : new DrainIdentity(servicePort.Service.Metadata.Namespace, servicePort.Service.Metadata.Name, servicePort.Port.Port, slot.Lease.Endpoint.Key);
         return (upstream, tags, drain);

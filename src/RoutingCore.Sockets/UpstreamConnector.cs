@@ -15,13 +15,13 @@ internal static class UpstreamConnector
 {
     /// <summary>The connected socket, or null when every attempt failed (the slot's lease is then completed).</summary>
     public static async Task<Socket?> ConnectAsync(LeaseSlot slot, EndpointSet? set, IPAddress client, SocketProxyOptions options,
-        TimeProvider time, ProxyMetrics metrics, ProxyTags tags, CancellationToken shutdown)
+        ConnectionTracker tracker, TimeProvider time, ProxyMetrics metrics, ProxyTags tags, CancellationToken shutdown)
     {
         EndpointKey[]? tried = null;
         for (var attempt = 1; ; attempt++)
         {
             var endpoint = slot.Lease.Endpoint;
-            var error = await TryConnectAsync(endpoint, options.ConnectTimeout, time, shutdown).ConfigureAwait(false);
+            var error = await TryConnectAsync(endpoint, tracker, ConnectionTracker.Ticks(time, options.ConnectTimeout), time, shutdown).ConfigureAwait(false);
             if (error.Socket is { } socket)
             {
                 return socket;
@@ -39,9 +39,9 @@ internal static class UpstreamConnector
     }
 
     /// <summary>Connects directly to a fixed address (passthrough targets outside any Service).</summary>
-    public static async Task<Socket?> ConnectAsync(IPEndPoint target, SocketProxyOptions options, TimeProvider time, ProxyMetrics metrics, ProxyTags tags, CancellationToken shutdown)
+    public static async Task<Socket?> ConnectAsync(IPEndPoint target, SocketProxyOptions options, ConnectionTracker tracker, TimeProvider time, ProxyMetrics metrics, ProxyTags tags, CancellationToken shutdown)
     {
-        var result = await TryConnectAsync(target, options.ConnectTimeout, time, shutdown).ConfigureAwait(false);
+        var result = await TryConnectAsync(target, tracker, ConnectionTracker.Ticks(time, options.ConnectTimeout), time, shutdown).ConfigureAwait(false);
         if (result.Socket is null)
         {
             metrics.ConnectFailure(in tags, ErrorName(result.Error));
@@ -56,44 +56,37 @@ internal static class UpstreamConnector
         return EndpointRetry.TrySelectExcept(set, in context, tried, out slot.Lease);
     }
 
-    private static Task<(Socket? Socket, SocketError Error)> TryConnectAsync(EndpointDescription endpoint, TimeSpan timeout, TimeProvider time, CancellationToken shutdown) =>
+    private static Task<(Socket? Socket, SocketError Error)> TryConnectAsync(EndpointDescription endpoint, ConnectionTracker tracker, long timeout, TimeProvider time, CancellationToken shutdown) =>
         endpoint.IPAddress is { } address
-            ? TryConnectAsync(new IPEndPoint(address, endpoint.Port), timeout, time, shutdown)
+            ? TryConnectAsync(new IPEndPoint(address, endpoint.Port), tracker, timeout, time, shutdown)
             : Task.FromResult<(Socket?, SocketError)>((null, SocketError.HostNotFound)); // FQDN slices are not proxied
 
-    private static async Task<(Socket? Socket, SocketError Error)> TryConnectAsync(IPEndPoint target, TimeSpan timeout, TimeProvider time, CancellationToken shutdown)
+    /// <summary>
+    /// One connect. PERF: no timer and no cancellation registration per connect: the deadline is registered with the
+    /// tracker, whose sweeper disposes the socket when it passes (and disposal of the proxy disposes it too).
+    /// </summary>
+    private static async Task<(Socket? Socket, SocketError Error)> TryConnectAsync(IPEndPoint target, ConnectionTracker tracker, long timeout, TimeProvider time, CancellationToken shutdown)
     {
         var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        tracker.ConnectStarted(socket, time.GetTimestamp() + timeout);
         try
         {
-            var connect = socket.ConnectAsync(target, shutdown);
-
-            // PERF: a loopback or LAN connect usually completes at once; the timer is only armed when it does not.
-            if (!connect.IsCompleted)
+            await socket.ConnectAsync(target, CancellationToken.None).ConfigureAwait(false);
+            if (tracker.ConnectEnded(socket))
             {
-                await connect.AsTask().WaitAsync(timeout, time, shutdown).ConfigureAwait(false);
-            }
-            else
-            {
-                await connect.ConfigureAwait(false);
+                return (socket, SocketError.Success);
             }
 
-            return (socket, SocketError.Success);
-        }
-        catch (SocketException error)
-        {
-            socket.Dispose();
-            return (null, error.SocketErrorCode);
-        }
-        catch (TimeoutException)
-        {
-            socket.Dispose();
+            socket.Dispose(); // connected just as the sweeper timed it out
             return (null, SocketError.TimedOut);
         }
-        catch (OperationCanceledException)
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
         {
+            var timedOut = !tracker.ConnectEnded(socket);
             socket.Dispose();
-            return (null, SocketError.OperationAborted);
+            return (null, shutdown.IsCancellationRequested ? SocketError.OperationAborted
+                : timedOut ? SocketError.TimedOut
+                : error is SocketException socketError ? socketError.SocketErrorCode : SocketError.OperationAborted);
         }
     }
 

@@ -68,6 +68,33 @@ public sealed class TcpProxyTests
     }
 
     [Fact]
+    public async Task Connect_AnEndpointThatNeverAnswersTimesOut()
+    {
+        await using var cluster = ProxyCluster.Start(new SocketProxyOptions { ConnectTimeout = TimeSpan.FromSeconds(5) });
+        // A listener whose accept queue is full: the kernel drops further SYNs, so a connect to it hangs.
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        silent.Bind(cluster.PodEndPoint(1));
+        silent.Listen(1);
+        var queued = new List<Socket>();
+        for (var i = 0; i < 2; i++)
+        {
+            queued.Add(await ConnectAsync(cluster.PodEndPoint(1)));
+        }
+
+        cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1));
+        var connecting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.Proxy.Tracker.ConnectRegistered += () => connecting.TrySetResult();
+
+        var outcome = RefusalAsync(cluster.ClusterEndPoint("web"));
+        await connecting.Task.WaitAsync(Timeout());
+        Assert.False(outcome.IsCompleted);
+        cluster.Time.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Equal("reset", await outcome);
+        queued.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
     public async Task HalfClose_TheClientFinishesSendingAndStillReceivesTheWholeAnswer()
     {
         await using var cluster = ProxyCluster.Start();
