@@ -32,8 +32,7 @@ namespace RoutingCore.Sockets;
 public sealed class ServiceProxy : IAsyncDisposable
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(ProxyProtocol, IPEndPoint), IServiceListener> _listeners = [];
-    private readonly Dictionary<(ProxyProtocol, IPEndPoint), ListenerFault> _faults = [];
+    private readonly ListenerSet _listeners;
     private readonly List<TlsPassthroughListener> _passthrough = [];
     private readonly CancellationTokenSource _shutdown = new();
     private Task? _sweeper;
@@ -52,6 +51,7 @@ public sealed class ServiceProxy : IAsyncDisposable
         Options.Validate();
         Time = timeProvider ?? TimeProvider.System;
         Metrics = new ProxyMetrics(Options.MeterFactory);
+        _listeners = new ListenerSet(this);
     }
 
     /// <summary>The table source.</summary>
@@ -67,7 +67,7 @@ public sealed class ServiceProxy : IAsyncDisposable
         {
             lock (_gate)
             {
-                return [.. _listeners.Values.Select(l => new ListenerInfo(l.EndPoint, l.Protocol, l.Service)),
+                return [.. _listeners.Listeners.Select(l => new ListenerInfo(l.EndPoint, l.Protocol, l.Service)),
                     .. _passthrough.Select(p => new ListenerInfo(p.EndPoint, ProxyProtocol.Tcp, p.Name))];
             }
         }
@@ -80,7 +80,7 @@ public sealed class ServiceProxy : IAsyncDisposable
         {
             lock (_gate)
             {
-                return [.. _faults.Values];
+                return [.. _listeners.Faults];
             }
         }
     }
@@ -95,7 +95,7 @@ public sealed class ServiceProxy : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _listeners.Values.OfType<UdpServiceListener>().Sum(l => l.FlowCount);
+                return _listeners.Listeners.OfType<UdpServiceListener>().Sum(l => l.FlowCount);
             }
         }
     }
@@ -139,9 +139,10 @@ public sealed class ServiceProxy : IAsyncDisposable
 
             _started = true;
             Controller.TablePublished += OnTablePublished;
-            Apply(Controller.Current);
             _sweeper = SweepLoopAsync();
         }
+
+        Apply();
     }
 
     /// <summary>Opens a TLS passthrough listener (§ TLS passthrough) that routes by server name; dispose it to close it.</summary>
@@ -184,17 +185,12 @@ public sealed class ServiceProxy : IAsyncDisposable
 
             _disposed = true;
             Controller.TablePublished -= OnTablePublished;
-            foreach (var listener in _listeners.Values)
-            {
-                listener.Stop();
-            }
-
+            _listeners.StopAll();
             foreach (var listener in _passthrough)
             {
                 listener.Stop();
             }
 
-            _listeners.Clear();
             _passthrough.Clear();
         }
 
@@ -242,11 +238,15 @@ public sealed class ServiceProxy : IAsyncDisposable
 
     internal void OnFlowEnded(UdpFlowEnd reason) => FlowEnded?.Invoke(reason);
 
-    private void OnTablePublished(object? sender, ProxyTable table) => Apply(table);
+    private void OnTablePublished(object? sender, ProxyTable table) => Apply();
 
-    /// <summary>Brings the listeners in line with <paramref name="table"/>; only differences are touched.</summary>
-    private void Apply(ProxyTable table)
+    /// <summary>
+    /// Brings the listeners in line with the latest table and starts or lifts drains. It reads the controller's current
+    /// table under the gate rather than the one an event carried, so calls racing each other converge on the newest.
+    /// </summary>
+    private void Apply()
     {
+        List<ListenerFault> faults;
         lock (_gate)
         {
             if (_disposed)
@@ -254,60 +254,14 @@ public sealed class ServiceProxy : IAsyncDisposable
                 return;
             }
 
-            var wanted = new Dictionary<(ProxyProtocol, IPEndPoint), ProxyFrontend>();
-            foreach (var frontend in table.Frontends)
-            {
-                wanted[(frontend.Protocol, frontend.EndPoint)] = frontend;
-            }
-
-            foreach (var (key, listener) in _listeners.Where(entry => !wanted.ContainsKey(entry.Key)).ToList())
-            {
-                listener.Stop();
-                _listeners.Remove(key);
-            }
-
-            foreach (var key in _faults.Keys.Where(key => !wanted.ContainsKey(key)).ToList())
-            {
-                _faults.Remove(key);
-            }
-
-            foreach (var (key, frontend) in wanted)
-            {
-                if (!_listeners.ContainsKey(key))
-                {
-                    Open(key, frontend);
-                }
-            }
-
-            foreach (var listener in _listeners.Values)
-            {
-                listener.ApplyTable(table);
-            }
-
+            var table = Controller.Current;
+            faults = _listeners.Apply(table);
             Tracker.ApplyTable(table, Time, Options.DrainTimeout);
         }
-    }
 
-    private void Open((ProxyProtocol, IPEndPoint) key, ProxyFrontend frontend)
-    {
-        var service = frontend.ServicePort.ToString();
-        IServiceListener listener = frontend.Protocol == ProxyProtocol.Tcp
-            ? new TcpServiceListener(this, frontend.EndPoint, service)
-            : new UdpServiceListener(this, frontend.EndPoint, service);
-        try
+        foreach (var fault in faults)
         {
-            listener.Start();
-            _listeners[key] = listener;
-            _faults.Remove(key);
-        }
-        catch (SocketException error)
-        {
-            var fault = ListenSockets.Fault(service, frontend.EndPoint, frontend.Protocol, error);
-            if (!_faults.TryGetValue(key, out var previous) || previous.Error != fault.Error || previous.Service != fault.Service)
-            {
-                _faults[key] = fault;
-                ListenerFailed?.Invoke(this, fault);
-            }
+            ListenerFailed?.Invoke(this, fault);
         }
     }
 
@@ -322,10 +276,7 @@ public sealed class ServiceProxy : IAsyncDisposable
                 {
                     var now = Time.GetTimestamp();
                     Tracker.Sweep(Time, Options.IdleTimeout);
-                    foreach (var listener in _listeners.Values)
-                    {
-                        listener.Sweep(now);
-                    }
+                    _listeners.Sweep(now);
                 }
             }
         }

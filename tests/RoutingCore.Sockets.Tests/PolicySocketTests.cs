@@ -85,6 +85,40 @@ public sealed class PolicySocketTests
         Assert.Equal("reset", await RefusalAsync(new(cluster.Plan.Node2, nodePort))); // Dropped: no endpoint on node-2
     }
 
+    [Fact]
+    public async Task PX_11_TheHealthCheckNodePortAnswers200WhereEndpointsAreLocalAnd503Elsewhere()
+    {
+        await using var cluster = ProxyCluster.Start();
+        await using var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
+        cluster.Put(
+            ProxyCluster.Service("web", type: ServiceTypes.LoadBalancer, edit: s => s with { ExternalTrafficPolicy = ServicePolicies.Local }),
+            cluster.Pod("web", 1, node: "node-1"));
+        var port = cluster.Stored("web").Spec.HealthCheckNodePort;
+
+        var healthy = await GetAsync(new(cluster.Plan.Node1, port));
+        var unhealthy = await GetAsync(new(cluster.Plan.Node2, port));
+
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", healthy, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n\r\n{\"service\":{\"namespace\":\"default\",\"name\":\"web\"},\"localEndpoints\":1,\"serviceProxyHealthy\":true}", healthy, StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 503 Service Unavailable\r\n", unhealthy, StringComparison.Ordinal);
+        Assert.Contains("\"localEndpoints\":0", unhealthy, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> GetAsync(System.Net.IPEndPoint at)
+    {
+        using var socket = await ConnectAsync(at);
+        await socket.SendAsync("GET /healthz HTTP/1.1\r\nHost: lb\r\n\r\n"u8.ToArray());
+        var response = new List<byte>();
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer, System.Net.Sockets.SocketFlags.None, Timeout())) > 0)
+        {
+            response.AddRange(buffer.AsSpan(0, read).ToArray());
+        }
+
+        return System.Text.Encoding.ASCII.GetString([.. response]);
+    }
+
     private static ServiceSpec Affinity(ServiceSpec spec) =>
         spec with { SessionAffinity = ServicePolicies.ClientIP, SessionAffinityConfig = new SessionAffinityConfig(new ClientIPConfig(600)) };
 }

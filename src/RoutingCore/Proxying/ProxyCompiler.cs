@@ -28,6 +28,7 @@ internal static class ProxyCompiler
         var servicePorts = new List<ProxyServicePort>();
         var services = new Dictionary<(string, string), ImmutableArray<ProxyServicePort>?>();
         var serviceAddresses = new HashSet<UInt128>();
+        var healthChecks = new List<HealthCheckFrontend>();
 
         foreach (var service in view.List<Service>())
         {
@@ -56,6 +57,7 @@ internal static class ProxyCompiler
             }
 
             services[key] = ports.ToImmutable();
+            AddHealthChecks(service, ports, nodes, claimed, healthChecks, diagnostics);
         }
 
         states.Commit();
@@ -69,7 +71,8 @@ internal static class ProxyCompiler
             SourceRangeSet.Parse(clusterCidrs),
             nodes.Owners,
             services.ToFrozenDictionary(),
-            serviceAddresses.ToFrozenSet()));
+            serviceAddresses.ToFrozenSet(),
+            [.. healthChecks]));
     }
 
     private static void AddFrontends(Service service, ProxyServicePort servicePort, ProxyNodes nodes, ServiceProxyOptions options,
@@ -138,6 +141,38 @@ internal static class ProxyCompiler
             {
                 Add(FrontendKind.ExternalIP, ip, port.Port, receiving, SourceRangeSet.AllowAll);
             }
+        }
+    }
+
+    /// <summary>PX-11: one health check per served node address, counting the node's usable endpoints over every port.</summary>
+    private static void AddHealthChecks(Service service, ImmutableArray<ProxyServicePort>.Builder ports, ProxyNodes nodes,
+        Dictionary<FrontendKey, ProxyFrontend> claimed, List<HealthCheckFrontend> healthChecks, List<ClusterWarning> diagnostics)
+    {
+        var spec = service.Spec;
+        if (spec.Type != ServiceTypes.LoadBalancer || spec.ExternalTrafficPolicy != ServicePolicies.Local || spec.HealthCheckNodePort <= 0)
+        {
+            return;
+        }
+
+        foreach (var (node, address) in nodes.Served)
+        {
+            var local = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var port in ports)
+            {
+                foreach (var endpoint in port.ForNode(node).Candidates)
+                {
+                    local.Add(endpoint.Address);
+                }
+            }
+
+            var check = new HealthCheckFrontend(service, address, spec.HealthCheckNodePort, node, local.Count);
+            if (claimed.TryGetValue(new FrontendKey(check.AddressKey, check.Port, ProxyProtocol.Tcp), out var owner))
+            {
+                diagnostics.Add(Warn(service, "FrontendConflict", $"{check} is not served: {owner} already uses {check.EndPoint}/TCP"));
+                continue;
+            }
+
+            healthChecks.Add(check);
         }
     }
 

@@ -41,6 +41,7 @@ public sealed class ProxyTable
         Frontends = parts.Frontends;
         ServicePorts = parts.ServicePorts;
         Diagnostics = parts.Diagnostics;
+        HealthChecks = parts.HealthChecks;
         ResourceVersion = parts.ResourceVersion;
         _nodeName = parts.NodeName;
         _clusterRanges = parts.ClusterRanges;
@@ -67,6 +68,9 @@ public sealed class ProxyTable
 
     /// <summary>Every proxied ServicePort, by Service then port.</summary>
     public ImmutableArray<ProxyServicePort> ServicePorts { get; }
+
+    /// <summary>PX-11: the health-check node ports of LoadBalancer Services with Local external policy, per node address.</summary>
+    public ImmutableArray<HealthCheckFrontend> HealthChecks { get; }
 
     /// <summary>What compilation noticed: address conflicts, SCTP ports, unusable node addresses.</summary>
     public ImmutableArray<ClusterWarning> Diagnostics { get; }

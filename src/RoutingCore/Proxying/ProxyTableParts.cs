@@ -14,12 +14,14 @@ internal sealed record ProxyTableParts(
     SourceRangeSet ClusterRanges,
     FrozenDictionary<UInt128, string> NodeOfAddress,
     FrozenDictionary<(string Namespace, string Name), ImmutableArray<ProxyServicePort>?> Services,
-    FrozenSet<UInt128> ServiceAddresses)
+    FrozenSet<UInt128> ServiceAddresses,
+    ImmutableArray<HealthCheckFrontend> HealthChecks)
 {
     /// <summary>The parts of a table with nothing in it.</summary>
     public static ProxyTableParts Empty { get; } = new(
         [], [], [], 0, null, SourceRangeSet.AllowAll,
         FrozenDictionary<UInt128, string>.Empty,
         FrozenDictionary<(string, string), ImmutableArray<ProxyServicePort>?>.Empty,
-        FrozenSet<UInt128>.Empty);
+        FrozenSet<UInt128>.Empty,
+        []);
 }

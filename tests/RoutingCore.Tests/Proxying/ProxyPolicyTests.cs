@@ -167,6 +167,29 @@ public sealed class ProxyPolicyTests
         Assert.Equal(["127.1.0.1"], proxy.Current.Reached(IPAddress.Parse("127.5.0.1"), 80, Outside));
     }
 
+    [Fact]
+    public void PX_11_EachNodeAddressGetsAHealthCheckCountingItsLocalEndpoints()
+    {
+        var (state, proxy, _) = NewCluster();
+        state.Put(Local(Service("web", ServiceTypes.LoadBalancer)), Pod("web", "127.1.0.1", "node-1"), Pod("web", "127.1.0.2", "node-1"), Pod("web", "127.1.0.3", "node-2", ready: false));
+        var port = state.Stored("web").Spec.HealthCheckNodePort;
+
+        var checks = proxy.Current.HealthChecks.Select(h => $"{h.EndPoint} {h.NodeName} {h.LocalEndpoints}").ToList();
+
+        Assert.True(port > 0);
+        Assert.Equal([$"127.4.0.1:{port} node-1 2", $"127.4.0.2:{port} node-2 0"], checks);
+        Assert.Equal("{\"service\":{\"namespace\":\"default\",\"name\":\"web\"},\"localEndpoints\":2,\"serviceProxyHealthy\":true}", proxy.Current.HealthChecks[0].Body);
+    }
+
+    [Fact]
+    public void PX_11_ClusterPolicyServicesHaveNoHealthCheck()
+    {
+        var (state, proxy, _) = NewCluster();
+        state.Put(Service("web", ServiceTypes.LoadBalancer), Pod("web", "127.1.0.1", "node-1"));
+
+        Assert.Empty(proxy.Current.HealthChecks);
+    }
+
     private static Service Local(Service service) =>
         service with { Spec = service.Spec with { ExternalTrafficPolicy = ServicePolicies.Local } };
 }
