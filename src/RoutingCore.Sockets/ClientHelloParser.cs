@@ -137,7 +137,7 @@ internal static class ClientHelloParser
     private static ClientHelloStatus Parse(ReadOnlySpan<byte> body, out string? serverName)
     {
         serverName = null;
-        var reader = new Reader(body);
+        var reader = new TlsReader(body);
         if (!reader.Skip(2 + 32) || !reader.SkipVector8() || !reader.SkipVector16() || !reader.SkipVector8())
         {
             return ClientHelloStatus.Malformed;
@@ -153,7 +153,7 @@ internal static class ClientHelloParser
             return ClientHelloStatus.Malformed;
         }
 
-        var list = new Reader(extensions);
+        var list = new TlsReader(extensions);
         while (!list.AtEnd)
         {
             if (!list.ReadUInt16(out var type) || !list.ReadVector16(out var extension))
@@ -173,13 +173,13 @@ internal static class ClientHelloParser
     private static ClientHelloStatus ParseServerName(ReadOnlySpan<byte> extension, out string? serverName)
     {
         serverName = null;
-        var reader = new Reader(extension);
+        var reader = new TlsReader(extension);
         if (!reader.ReadVector16(out var names) || !reader.AtEnd)
         {
             return ClientHelloStatus.Malformed;
         }
 
-        var list = new Reader(names);
+        var list = new TlsReader(names);
         while (!list.AtEnd)
         {
             if (!list.ReadByte(out var nameType) || !list.ReadVector16(out var name))
@@ -207,53 +207,5 @@ internal static class ClientHelloParser
         }
 
         return ClientHelloStatus.Complete;
-    }
-
-    /// <summary>A bounds-checked cursor over big-endian TLS structures.</summary>
-    private ref struct Reader(ReadOnlySpan<byte> data)
-    {
-        private ReadOnlySpan<byte> _rest = data;
-
-        public readonly bool AtEnd => _rest.IsEmpty;
-
-        public bool Skip(int count)
-        {
-            if (_rest.Length < count)
-            {
-                return false;
-            }
-
-            _rest = _rest[count..];
-            return true;
-        }
-
-        public bool ReadByte(out byte value)
-        {
-            value = _rest.IsEmpty ? (byte)0 : _rest[0];
-            return Skip(1);
-        }
-
-        public bool ReadUInt16(out int value)
-        {
-            value = _rest.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(_rest) : 0;
-            return Skip(2);
-        }
-
-        public bool SkipVector8() => ReadByte(out var length) && Skip(length);
-
-        public bool SkipVector16() => ReadVector16(out _);
-
-        public bool ReadVector16(out ReadOnlySpan<byte> vector)
-        {
-            vector = default;
-            if (!ReadUInt16(out var length) || _rest.Length < length)
-            {
-                return false;
-            }
-
-            vector = _rest[..length];
-            _rest = _rest[length..];
-            return true;
-        }
     }
 }

@@ -17,7 +17,10 @@ public sealed record SocketProxyOptions
     /// </summary>
     public int ConnectAttempts { get; init; } = 3;
 
-    /// <summary>The copy buffer of each direction of a TCP connection (default 64 KiB), rented from a pool while data flows.</summary>
+    /// <summary>
+    /// The copy buffer of each direction of a TCP connection during a burst (default 64 KiB, at least 4 KiB), rented
+    /// from a pool; quiet connections use 4 KiB buffers.
+    /// </summary>
     public int BufferSize { get; init; } = 64 * 1024;
 
     /// <summary>A TCP connection with no data either way for this long is closed (default 1 h); null never closes.</summary>
@@ -53,7 +56,7 @@ public sealed record SocketProxyOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectAttempts, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(BufferSize, 1024);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BufferSize, TcpRelay.SmallBuffer);
         if (IdleTimeout is { } idle)
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(idle, TimeSpan.Zero, nameof(IdleTimeout));

@@ -54,7 +54,7 @@ public sealed class BackpressureAndMetricsTests
     [Fact]
     public async Task Metrics_ConnectionsBytesEachWayAndConnectFailuresAreCountedByService()
     {
-        var cluster = ProxyCluster.Start(proxyOptions: new() { Selection = Proxying.ProxySelectionMode.RoundRobin });
+        await using var cluster = ProxyCluster.Start(proxyOptions: new() { Selection = Proxying.ProxySelectionMode.RoundRobin });
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(2), "pod-2");
         var measurements = new ConcurrentQueue<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener();

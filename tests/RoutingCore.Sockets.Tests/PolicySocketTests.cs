@@ -11,7 +11,7 @@ public sealed class PolicySocketTests
     public async Task AFF_1_EachClientAddressStaysWithItsEndpoint()
     {
         await using var cluster = ProxyCluster.Start();
-        var pods = Enumerable.Range(1, 3).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList();
+        await using var pods = Group.Of(Enumerable.Range(1, 3).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList());
         cluster.Put([ProxyCluster.Service("web", edit: Affinity), .. Enumerable.Range(1, 3).Select(i => cluster.Pod("web", i))]);
         var frontend = cluster.ClusterEndPoint("web");
 
@@ -27,17 +27,13 @@ public sealed class PolicySocketTests
 
         Assert.All(placements.Values, answers => Assert.Single(answers));
         Assert.True(placements.Values.Select(a => a.Single()).Distinct().Count() > 1, "6 clients over 3 endpoints all on one: probability 3^-5");
-        foreach (var pod in pods)
-        {
-            await pod.DisposeAsync();
-        }
     }
 
     [Fact]
     public async Task AFF_2_AfterTheTimeoutAClientMayMove()
     {
         await using var cluster = ProxyCluster.Start();
-        var pods = Enumerable.Range(1, 3).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList();
+        await using var pods = Group.Of(Enumerable.Range(1, 3).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList());
         cluster.Put([ProxyCluster.Service("web", edit: Affinity), .. Enumerable.Range(1, 3).Select(i => cluster.Pod("web", i))]);
         var frontend = cluster.ClusterEndPoint("web");
 
@@ -49,10 +45,6 @@ public sealed class PolicySocketTests
         }
 
         Assert.True(seen.Count > 1, "20 fresh random placements over 3 endpoints all equal: probability 3^-19");
-        foreach (var pod in pods)
-        {
-            await pod.DisposeAsync();
-        }
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class TcpLoadTests
     {
         const int Connections = 1000;
         await using var cluster = ProxyCluster.Start();
-        var pods = Enumerable.Range(1, 4).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList();
+        await using var pods = Group.Of(Enumerable.Range(1, 4).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList());
         cluster.Put([ProxyCluster.Service("web"), .. Enumerable.Range(1, 4).Select(i => cluster.Pod("web", i))]);
         var frontend = cluster.ClusterEndPoint("web");
 
@@ -64,11 +64,6 @@ public sealed class TcpLoadTests
         {
             Assert.Equal("eof", await ReadToEndAsync(socket));
             socket.Dispose();
-        }
-
-        foreach (var pod in pods)
-        {
-            await pod.DisposeAsync();
         }
     }
 }

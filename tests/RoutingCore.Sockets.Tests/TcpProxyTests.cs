@@ -175,7 +175,7 @@ public sealed class TcpProxyTests
     public async Task Reset_AnEndpointKilledMidConnection_ItsClientsSeeTheCloseAndTheOthersAndNewConnectionsAreUnaffected()
     {
         await using var cluster = ProxyCluster.Start(proxyOptions: new() { Selection = Proxying.ProxySelectionMode.RoundRobin });
-        var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
+        await using var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         await using var b = TcpBackend.Start(cluster.PodEndPoint(2), "pod-2");
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1), cluster.Pod("web", 2));
         var clients = new List<(Socket Socket, string Pod)>();
@@ -203,7 +203,6 @@ public sealed class TcpProxyTests
         }
 
         Assert.Equal("pod-2", await WhoAnswersAsync(cluster.ClusterEndPoint("web"))); // pod-1 refuses: retried on pod-2
-        await a.DisposeAsync();
     }
 
     [Fact]

@@ -110,9 +110,9 @@ public sealed class TlsPassthroughTests
     }
 
     [Fact]
-    public void Ingress_SslPassthroughAnnotatedIngressesBecomeRoutes()
+    public async Task Ingress_SslPassthroughAnnotatedIngressesBecomeRoutes()
     {
-        var cluster = ProxyCluster.Start();
+        await using var cluster = ProxyCluster.Start();
         var ingress = IngressController.AddTo(cluster.State, new IngressControllerOptions { WatchIngressWithoutClass = true });
         Ingress Ingress(string name, string host, string service, bool passthrough) => new()
         {

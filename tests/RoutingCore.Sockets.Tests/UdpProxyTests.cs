@@ -121,7 +121,7 @@ public sealed class UdpProxyTests
     public async Task AFF_1_UdpFlowsOfOneClientStayWithOneEndpoint()
     {
         await using var cluster = ProxyCluster.Start();
-        var pods = Enumerable.Range(1, 3).Select(i => UdpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList();
+        await using var pods = Group.Of(Enumerable.Range(1, 3).Select(i => UdpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList());
         cluster.Put([ProxyCluster.Service("dns", protocol: "UDP", edit: Affinity), .. Enumerable.Range(1, 3).Select(i => cluster.Pod("dns", i))]);
         var frontend = cluster.ClusterEndPoint("dns");
         var answers = new ConcurrentBag<string>();
@@ -133,10 +133,6 @@ public sealed class UdpProxyTests
         }
 
         Assert.Single(answers.Distinct());
-        foreach (var pod in pods)
-        {
-            await pod.DisposeAsync();
-        }
     }
 
     private static ServiceSpec Affinity(ServiceSpec spec) =>
