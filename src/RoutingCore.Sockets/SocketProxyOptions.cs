@@ -1,0 +1,72 @@
+using System.Diagnostics.Metrics;
+
+namespace RoutingCore.Sockets;
+
+/// <summary>How the socket adapter of the Service proxy connects, copies, times out and counts.</summary>
+public sealed record SocketProxyOptions
+{
+    /// <summary>
+    /// How long a connection to an endpoint may take (default 5 s, as ingress-nginx's proxy-connect-timeout); enforced
+    /// by the sweeper, so to within <see cref="SweepInterval"/>.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Endpoints tried per accepted connection (default 3): when an endpoint refuses, times out or is unreachable,
+    /// another one not yet tried is picked. 1 turns retrying off, as kube-proxy (which cannot retry) behaves.
+    /// </summary>
+    public int ConnectAttempts { get; init; } = 3;
+
+    /// <summary>
+    /// The copy buffer of each direction of a TCP connection during a burst (default 64 KiB, at least 4 KiB), rented
+    /// from a pool; quiet connections use 4 KiB buffers.
+    /// </summary>
+    public int BufferSize { get; init; } = 64 * 1024;
+
+    /// <summary>A TCP connection with no data either way for this long is closed (default 1 h); null never closes.</summary>
+    public TimeSpan? IdleTimeout { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long established connections to an endpoint removed from its Service may continue (default 30 s, the
+    /// default pod termination grace period); they are then closed. New connections never go to a removed endpoint.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A UDP flow (client → endpoint) with no datagram either way for this long is forgotten (default 30 s, as conntrack).</summary>
+    public TimeSpan UdpIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most UDP flows per listener (default 16384); datagrams of new clients are dropped while it is full.</summary>
+    public int MaxUdpFlows { get; init; } = 16384;
+
+    /// <summary>The largest UDP datagram relayed (default 65507, the IPv4 maximum); longer ones are truncated by the kernel.</summary>
+    public int MaxDatagramSize { get; init; } = 65507;
+
+    /// <summary>The accept queue length of each TCP listener (default 4096; the kernel caps it at somaxconn).</summary>
+    public int ListenBacklog { get; init; } = 4096;
+
+    /// <summary>How often idle, drain and UDP expiry deadlines are checked (default 1 s).</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Creates the <c>RoutingCore</c> meter (dependency injection); null creates a meter owned by the proxy.</summary>
+    public IMeterFactory? MeterFactory { get; init; }
+
+    /// <summary>Throws when a value is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ConnectAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BufferSize, TcpRelay.SmallBuffer);
+        if (IdleTimeout is { } idle)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(idle, TimeSpan.Zero, nameof(IdleTimeout));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(DrainTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(UdpIdleTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxUdpFlows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDatagramSize, 512);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ListenBacklog, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SweepInterval, TimeSpan.Zero);
+    }
+}

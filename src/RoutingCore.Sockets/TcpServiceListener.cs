@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using RoutingCore.Proxying;
+
+namespace RoutingCore.Sockets;
+
+/// <summary>
+/// Accepts TCP connections on one frontend address and hands each to <see cref="TcpServiceSession"/>. The frontend is
+/// looked up in the current table per connection, so a listener survives table swaps untouched, and removing it (the
+/// frontend left the table) closes only the listening socket: connections it accepted keep running.
+/// </summary>
+internal sealed class TcpServiceListener(ServiceProxy proxy, IPEndPoint endPoint, string service) : IServiceListener
+{
+    private Socket? _socket;
+
+    public IPEndPoint EndPoint { get; private set; } = endPoint;
+
+    public ProxyProtocol Protocol => ProxyProtocol.Tcp;
+
+    public string Service { get; } = service;
+
+    public void Start()
+    {
+        _socket = ListenSockets.OpenTcp(EndPoint, proxy.Options.ListenBacklog);
+        EndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        proxy.Tracker.Track(AcceptLoopAsync(_socket));
+    }
+
+    public void Stop() => _socket?.Dispose();
+
+    public void ApplyTable(ProxyTable table)
+    {
+    }
+
+    public void Sweep(long now)
+    {
+    }
+
+    private async Task AcceptLoopAsync(Socket listener)
+    {
+        await Task.Yield(); // leave the table handler's thread at once
+        while (true)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await listener.AcceptAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException error) when (error.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
+            {
+                return; // the listening socket was closed
+            }
+            catch (SocketException error) when (error.SocketErrorCode is SocketError.TooManyOpenSockets or SocketError.NoBufferSpaceAvailable)
+            {
+                await Task.Delay(50).ConfigureAwait(false); // out of descriptors: let connections finish before accepting again
+                continue;
+            }
+            catch (SocketException)
+            {
+                continue; // the client went away before the accept completed
+            }
+
+            proxy.Tracker.BeginSession();
+            _ = TcpServiceSession.RunAsync(proxy, accepted, EndPoint);
+        }
+    }
+}
