@@ -38,6 +38,7 @@ public sealed class ServeTests : IAsyncLifetime
             ShutdownGrace = TimeSpan.FromSeconds(2),
 
             // Ranges of their own, so that test assemblies running side by side never bind the same pod address.
+            NodeAddress = "127.20.0.1",
             PodCidr = "127.21.0.0/16",
             ServiceCidr = "127.22.0.0/16",
             LoadBalancerPool = "127.23.0.0/24",
@@ -96,7 +97,7 @@ public sealed class ServeTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, string Body)> GetAsync(string host, string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{_http}{path}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.20.0.1:{_http}{path}");
         request.Headers.Host = host;
         using var response = await _client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -124,6 +125,17 @@ public sealed class ServeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServicesAnswerOnTheirClusterIPNodePortAndLoadBalancerAddress()
+    {
+        var service = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/services/front-end-service")).RootElement;
+        var clusterIP = service.GetProperty("spec").GetProperty("clusterIP").GetString();
+        foreach (var url in (string[])[$"http://{clusterIP}/", "http://127.20.0.1:30008/", "http://127.23.0.1/"])
+        {
+            Assert.Contains("Welcome to nginx!", await _client.GetStringAsync(url), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task UnknownHostsGetTheDefaultBackend404()
     {
         var (status, body) = await GetAsync("nothing.example.org", "/");
@@ -144,7 +156,7 @@ public sealed class ServeTests : IAsyncLifetime
 
         var ingresses = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/apis/networking.k8s.io/v1/ingresses")).RootElement;
         Assert.Equal(3, ingresses.GetProperty("items").GetArrayLength());
-        Assert.Equal("127.0.0.1", ingresses.GetProperty("items")[0].GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
+        Assert.Equal("127.20.0.1", ingresses.GetProperty("items")[0].GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
 
         using var missing = await _client.GetAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/pods/nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -12,15 +12,18 @@ using RoutingCore.Kubernetes.Watching;
 using RoutingCore.Model;
 using RoutingCore.ProxyHost.Cli;
 using RoutingCore.ProxyHost.DemoPods;
+using RoutingCore.Proxying;
 using RoutingCore.Routing;
+using RoutingCore.Sockets;
 using RoutingCore.State;
 using RoutingCore.Workloads;
 
 namespace RoutingCore.ProxyHost.Serving;
 
 /// <summary>
-/// <c>serve</c>: applies the manifests (and re-applies them on change), runs the controllers and the demo pods, the L7
-/// Ingress proxy on the HTTP and HTTPS ports and the admin API on loopback, until Ctrl+C or SIGTERM.
+/// <c>serve</c>: applies the manifests (and re-applies them on change), runs the controllers and the demo pods, the L4
+/// Service proxy on every ClusterIP, node port and LoadBalancer address, the L7 Ingress proxy on the HTTP and HTTPS
+/// ports and the admin API on loopback, until Ctrl+C or SIGTERM.
 /// </summary>
 internal sealed class ServeHost
 {
@@ -54,6 +57,11 @@ internal sealed class ServeHost
         await using var runtime = new DemoPodRuntime(loggerFactory.CreateLogger("DemoPods"));
         runtime.PodEvent += line => _output.WriteLine(line);
         WorkloadsController.AddTo(state, runtime);
+
+        // The L4 proxy: a listener on every ClusterIP, node port and LoadBalancer address (what kube-proxy does).
+        await using var services = ServiceProxy.AddTo(state, new ServiceProxyOptions { NodeName = plan.NodeName, NodeAddresses = [plan.NodeAddress] });
+        services.ListenerFailed += (_, fault) => _output.WriteLine($"listener failed: {fault.Message}");
+        services.Start();
 
         var manifests = new ManifestSet(state, _options.Manifests);
         using var watcher = new ManifestWatcher(manifests);
