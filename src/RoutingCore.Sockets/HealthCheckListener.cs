@@ -50,33 +50,12 @@ internal sealed class HealthCheckListener(ServiceProxy proxy, IPEndPoint endPoin
             $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\nConnection: close\r\n\r\n{body}");
     }
 
-    private async Task AcceptLoopAsync(Socket listener)
-    {
-        await Task.Yield();
-        while (true)
+    private Task AcceptLoopAsync(Socket listener) =>
+        AcceptLoop.RunAsync(listener, accepted =>
         {
-            Socket client;
-            try
-            {
-                client = await listener.AcceptAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException error) when (error.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
             proxy.Tracker.BeginSession();
-            _ = AnswerAsync(client);
-        }
-    }
+            _ = AnswerAsync(accepted);
+        });
 
     private async Task AnswerAsync(Socket client)
     {

@@ -36,36 +36,10 @@ internal sealed class TcpServiceListener(ServiceProxy proxy, IPEndPoint endPoint
     {
     }
 
-    private async Task AcceptLoopAsync(Socket listener)
-    {
-        await Task.Yield(); // leave the table handler's thread at once
-        while (true)
+    private Task AcceptLoopAsync(Socket listener) =>
+        AcceptLoop.RunAsync(listener, accepted =>
         {
-            Socket accepted;
-            try
-            {
-                accepted = await listener.AcceptAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException error) when (error.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
-            {
-                return; // the listening socket was closed
-            }
-            catch (SocketException error) when (error.SocketErrorCode is SocketError.TooManyOpenSockets or SocketError.NoBufferSpaceAvailable)
-            {
-                await Task.Delay(50).ConfigureAwait(false); // out of descriptors: let connections finish before accepting again
-                continue;
-            }
-            catch (SocketException)
-            {
-                continue; // the client went away before the accept completed
-            }
-
             proxy.Tracker.BeginSession();
             _ = TcpServiceSession.RunAsync(proxy, accepted, EndPoint);
-        }
-    }
+        });
 }

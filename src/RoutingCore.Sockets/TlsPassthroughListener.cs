@@ -78,33 +78,12 @@ public sealed class TlsPassthroughListener : IAsyncDisposable
 
     internal void Stop() => _socket?.Dispose();
 
-    private async Task AcceptLoopAsync(Socket listener)
-    {
-        await Task.Yield();
-        while (true)
+    private Task AcceptLoopAsync(Socket listener) =>
+        AcceptLoop.RunAsync(listener, accepted =>
         {
-            Socket accepted;
-            try
-            {
-                accepted = await listener.AcceptAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException error) when (error.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
             _proxy.Tracker.BeginSession();
             _ = RunAsync(accepted);
-        }
-    }
+        });
 
     private async Task RunAsync(Socket client)
     {

@@ -10,10 +10,7 @@ public sealed class ShutdownTests
     [Fact]
     public async Task SigtermStopsServeGracefullyWithExitCodeZero()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "sends SIGTERM with kill(1)");
 
         var admin = FreePort();
         var start = new ProcessStartInfo("dotnet")
