@@ -207,6 +207,127 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal(0, failures);
     }
 
+    [Fact]
+    public async Task TheIngressControllerPodsNodePortReachesTheProxyWithItsConfigMapSettings()
+    {
+        // 05-ingress-controller.yaml: the controller pod forwards to this host's proxy; its --configmap names
+        // ingress-nginx/nginx-configuration (proxy-body-size 8m).
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "http://127.20.0.1:30080/foo"))
+        {
+            request.Headers.Host = "www.example.com";
+            using var response = await _client.SendAsync(request);
+            Assert.Equal("foo", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("service").GetString());
+        }
+
+        using var tls = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(IPAddress.Parse("127.20.0.1"), context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+            // The manifests give no TLS secret, so the proxy answers with its self-signed default certificate.
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.Subject == "CN=RoutingCore Ingress Controller Default Certificate" },
+        });
+        var echo = JsonDocument.Parse(await tls.GetStringAsync("https://bar.example.com:30443/x")).RootElement;
+        Assert.Equal(("bar", "bar.example.com:30443"), (echo.GetProperty("service").GetString(), echo.GetProperty("host").GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(1 << 20));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await PostAsync(9 << 20));
+
+        // Editing the controller's ConfigMap changes the proxy's settings on reload.
+        var file = Path.Combine(_manifests.FullName, "05-ingress-controller.yaml");
+        var reloaded = NextReload();
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("proxy-body-size: \"8m\"", "proxy-body-size: \"1k\"", StringComparison.Ordinal));
+        Assert.True((await reloaded).Succeeded);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await PostAsync(2048));
+        Assert.Contains("settings from ConfigMap ingress-nginx/nginx-configuration", _log.ToString(), StringComparison.Ordinal);
+
+        async Task<HttpStatusCode> PostAsync(int size)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.20.0.1:30080/foo") { Content = new ByteArrayContent(new byte[size]) };
+            request.Headers.Host = "www.example.com";
+            using var response = await _client.SendAsync(request);
+            return response.StatusCode;
+        }
+    }
+
+    [Fact]
+    public async Task ShutdownStopsAcceptingAndLetsInFlightRequestsFinish()
+    {
+        // An upload that is still sending its body when shutdown begins.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.20.0.1:{_http}/foo")
+        {
+            Content = new SlowContent(sending, release.Task),
+        };
+        request.Headers.Host = "www.example.com";
+        var inFlight = _client.SendAsync(request);
+        await sending.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ActiveRequestsAsync() < 1)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the proxy never counted the upload as in flight");
+            await Task.Delay(20);
+        }
+
+        await _stop.CancelAsync();
+        while (!_log.ToString().Contains("shutting down", StringComparison.Ordinal) || await AcceptsAsync())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the proxy kept accepting after shutdown began:\n" + _log);
+            await Task.Delay(20);
+        }
+
+        release.SetResult();
+        using var response = await inFlight.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("foo", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("service").GetString());
+        Assert.Equal(0, await _run.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        async Task<double> ActiveRequestsAsync()
+        {
+            var metrics = await _client.GetStringAsync($"http://127.0.0.1:{_admin}/metrics");
+            var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("routingcore_proxy_active_requests", StringComparison.Ordinal));
+            return line is null ? 0 : double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        async Task<bool> AcceptsAsync()
+        {
+            using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await probe.ConnectAsync(IPAddress.Parse("127.20.0.1"), _http);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>A request body that sends one chunk, then the rest once released.</summary>
+    private sealed class SlowContent(TaskCompletionSource sending, Task release) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync("first half;"u8.ToArray());
+            await stream.FlushAsync();
+            sending.TrySetResult();
+            await release;
+            await stream.WriteAsync("second half"u8.ToArray());
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     private Task<ManifestApplyResult> NextReload()
     {
         var next = new TaskCompletionSource<ManifestApplyResult>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 
 namespace RoutingCore.ProxyHost.Tests;
 
@@ -11,70 +10,18 @@ public sealed class ShutdownTests
     public async Task SigtermStopsServeGracefullyWithExitCodeZero()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "sends SIGTERM with kill(1)");
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var serve = ServeProcess.Start(Path.Combine(AppContext.BaseDirectory, "manifests", "01-pod.yaml"),
+            "127.26.0.1", "127.27.0.0/16", "127.28.0.0/16", "127.29.0.0/24");
+        await serve.WaitReadyAsync(cancellationToken);
 
-        var admin = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        using (var kill = Process.Start("kill", ["-TERM", serve.Id.ToString(CultureInfo.InvariantCulture)]))
         {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "routingcore-proxyhost.dll"), "serve",
-            "--manifests", Path.Combine(AppContext.BaseDirectory, "manifests", "01-pod.yaml"),
-            "--http-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--https-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--admin-port", admin.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--node-address", "127.26.0.1", "--pod-cidr", "127.27.0.0/16", "--service-cidr", "127.28.0.0/16", "--load-balancer-pool", "127.29.0.0/24"])
-        {
-            start.ArgumentList.Add(arg);
+            await kill.WaitForExitAsync(cancellationToken);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (true)
-            {
-                Assert.False(process.HasExited, "serve exited early");
-                try
-                {
-                    using var ready = await client.GetAsync($"http://127.0.0.1:{admin}/readyz", TestContext.Current.CancellationToken);
-                    if (ready.IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, "serve never became ready");
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-            }
-
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
-            Assert.Equal(0, process.ExitCode);
-            Assert.Contains("shutting down", await output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        await serve.WaitForExitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        Assert.Equal(0, serve.ExitCode);
+        Assert.Contains("shutting down", serve.Output, StringComparison.Ordinal);
     }
 }

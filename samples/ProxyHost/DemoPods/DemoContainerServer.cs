@@ -12,7 +12,7 @@ namespace RoutingCore.ProxyHost.DemoPods;
 /// One demo container served in-process by Kestrel on the pod's IP: the ingress-conformance echoserver (every request
 /// answered with JSON describing it, <c>/health</c> answering OK), the nginx welcome page, or ingress-nginx's default backend.
 /// </summary>
-internal sealed class DemoContainerServer : IAsyncDisposable
+internal sealed class DemoContainerServer : IDemoServer
 {
     private const string NginxWelcome = """
         <!DOCTYPE html>
@@ -96,6 +96,10 @@ internal sealed class DemoContainerServer : IAsyncDisposable
             await context.Response.WriteAsync("OK", context.RequestAborted).ConfigureAwait(false);
             return;
         }
+
+        // Read the whole request first, as a server that answers about the request must (and so that a slow upload is
+        // an in-flight request until its last byte).
+        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
 
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

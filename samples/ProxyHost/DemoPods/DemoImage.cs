@@ -11,16 +11,27 @@ internal enum DemoImageKind
     Nginx,
     /// <summary>ingress-nginx's default backend on port 8080: 404 <c>default backend - 404</c>, <c>/healthz</c> answers ok.</summary>
     DefaultBackend,
+    /// <summary>
+    /// The ingress-nginx controller: the sample host is the controller, so the pod forwards its HTTP and HTTPS ports to
+    /// the host's Ingress proxy and answers <c>/healthz</c> on the controller's health port.
+    /// </summary>
+    IngressController,
 }
 
 /// <summary>Classifies container images.</summary>
 internal static class DemoImage
 {
     /// <summary>What the demo runtime runs, in words, for the Pending reason of other images.</summary>
-    public const string Supported = "the demo pod runtime runs images whose name contains \"echoserver\" (HTTP echo on $HTTP_PORT, default 3000) or \"defaultbackend\" (404 on port 8080), and \"nginx\" / \"nginx:<tag>\" (welcome page on port 80)";
+    public const string Supported = "the demo pod runtime runs images whose name contains \"echoserver\" (HTTP echo on $HTTP_PORT, default 3000) or \"defaultbackend\" (404 on port 8080), \"nginx\" / \"nginx:<tag>\" (welcome page on port 80), and the ingress-nginx controller (forwarded to this host's Ingress proxy)";
 
     public static DemoImageKind Classify(string image)
     {
+        // registry.k8s.io/ingress-nginx/controller (today) and .../nginx-ingress-controller (older walkthroughs).
+        if (image.Contains("ingress-nginx/controller", StringComparison.Ordinal) || image.Contains("nginx-ingress-controller", StringComparison.Ordinal))
+        {
+            return DemoImageKind.IngressController;
+        }
+
         if (image.Contains("echoserver", StringComparison.Ordinal))
         {
             return DemoImageKind.EchoServer;

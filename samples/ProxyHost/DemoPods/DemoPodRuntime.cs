@@ -20,11 +20,15 @@ internal sealed class DemoPodRuntime : IPodRuntime, IAsyncDisposable
     private readonly HttpClient _probes = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
     private readonly CancellationTokenSource _stopping = new();
 
-    public DemoPodRuntime(ILogger logger, TimeSpan? stopGrace = null)
+    public DemoPodRuntime(ILogger logger, TimeSpan? stopGrace = null, IngressProxyAddresses? ingressProxy = null)
     {
         _logger = logger;
         StopGrace = stopGrace ?? TimeSpan.FromSeconds(5);
+        IngressProxy = ingressProxy;
     }
+
+    /// <summary>Where ingress-nginx controller pods forward their HTTP and HTTPS ports; null leaves them Pending.</summary>
+    public IngressProxyAddresses? IngressProxy { get; }
 
     /// <summary>How long a stopping pod's servers may finish in-flight requests.</summary>
     public TimeSpan StopGrace { get; }
@@ -81,7 +85,17 @@ internal sealed class DemoPodRuntime : IPodRuntime, IAsyncDisposable
         foreach (var container in pod.Spec.Containers)
         {
             var kind = DemoImage.Classify(container.Image);
-            if (kind == DemoImageKind.Unsupported)
+            if (kind == DemoImageKind.IngressController && IngressProxy is { } proxy)
+            {
+                if (!await StartControllerAsync(demo, address, container, proxy, stopping).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (kind is DemoImageKind.Unsupported or DemoImageKind.IngressController)
             {
                 demo.Handle.ReportWaiting("ImageNotSupported", $"container {container.Name} has image \"{container.Image}\": {DemoImage.Supported}");
                 PodEvent?.Invoke($"pod {demo.Handle.Namespace}/{demo.Handle.Name} stays Pending: image \"{container.Image}\" is not run by the demo runtime");
@@ -98,16 +112,48 @@ internal sealed class DemoPodRuntime : IPodRuntime, IAsyncDisposable
             }
             catch (Exception error) when (error is IOException or SocketException or InvalidOperationException)
             {
-                var fix = port < 1024 ? " (ports below 1024 need privilege: run `sudo sysctl net.ipv4.ip_unprivileged_port_start=0` or grant CAP_NET_BIND_SERVICE)" : "";
-                demo.Handle.ReportWaiting("ListenFailed", $"container {container.Name} cannot listen on {address}:{port}: {error.Message}{fix}");
-                PodEvent?.Invoke($"pod {demo.Handle.Namespace}/{demo.Handle.Name} cannot listen on {address}:{port}{fix}");
-                _logger.LogWarning("Pod {Namespace}/{Name} cannot listen on {Address}:{Port}: {Reason}", demo.Handle.Namespace, demo.Handle.Name, address, port, error.Message);
+                ReportListenFailed(demo, container, address, port, error);
                 return;
             }
         }
 
         demo.Handle.ReportRunning(ready: false, "Started", "listening; waiting for readiness");
         await ProbeUntilStoppedAsync(demo, address, stopping).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The ingress-nginx controller pod: the host is the controller, so its HTTP and HTTPS ports forward to the host's
+    /// Ingress proxy (a NodePort or LoadBalancer Service in front of the controller then reaches the proxy, as in a
+    /// cluster), and its health port answers <c>/healthz</c>, which the controller's readiness probe asks.
+    /// </summary>
+    private async Task<bool> StartControllerAsync(DemoPod demo, IPAddress address, Container container, IngressProxyAddresses proxy, CancellationToken stopping)
+    {
+        var controller = IngressControllerPod.Read(demo.Handle.Pod, container);
+        var port = 0;
+        try
+        {
+            port = controller.HttpPort;
+            demo.Servers.Add(TcpForwarder.Start(new IPEndPoint(address, port), proxy.Http));
+            port = controller.HttpsPort;
+            demo.Servers.Add(TcpForwarder.Start(new IPEndPoint(address, port), proxy.Https));
+            port = controller.HealthPort;
+            demo.Servers.Add(await DemoContainerServer.StartAsync(DemoImageKind.DefaultBackend, new IPEndPoint(address, port), new Dictionary<string, string>(), stopping).ConfigureAwait(false));
+            PodEvent?.Invoke($"pod {demo.Handle.Namespace}/{demo.Handle.Name} is this host's ingress controller: {address}:{controller.HttpPort} -> {proxy.Http}, {address}:{controller.HttpsPort} -> {proxy.Https}");
+            return true;
+        }
+        catch (Exception error) when (error is IOException or SocketException or InvalidOperationException)
+        {
+            ReportListenFailed(demo, container, address, port, error);
+            return false;
+        }
+    }
+
+    private void ReportListenFailed(DemoPod demo, Container container, IPAddress address, int port, Exception error)
+    {
+        var fix = port < 1024 ? " (ports below 1024 need privilege: run `sudo sysctl net.ipv4.ip_unprivileged_port_start=0` or grant CAP_NET_BIND_SERVICE)" : "";
+        demo.Handle.ReportWaiting("ListenFailed", $"container {container.Name} cannot listen on {address}:{port}: {error.Message}{fix}");
+        PodEvent?.Invoke($"pod {demo.Handle.Namespace}/{demo.Handle.Name} cannot listen on {address}:{port}{fix}");
+        _logger.LogWarning("Pod {Namespace}/{Name} cannot listen on {Address}:{Port}: {Reason}", demo.Handle.Namespace, demo.Handle.Name, address, port, error.Message);
     }
 
     /// <summary>Honours httpGet readiness probes; without one a listening pod is ready at once.</summary>
@@ -195,7 +241,7 @@ internal sealed class DemoPodRuntime : IPodRuntime, IAsyncDisposable
 
         public CancellationToken Token => _cancel.Token;
 
-        public List<DemoContainerServer> Servers { get; } = [];
+        public List<IDemoServer> Servers { get; } = [];
 
         public Task Run { get; set; } = Task.CompletedTask;
 

@@ -54,7 +54,9 @@ internal sealed class ServeHost
         state.Warning += (_, warning) => _output.WriteLine($"warning: {warning.Object}: {warning.Reason}: {warning.Message}");
 
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        await using var runtime = new DemoPodRuntime(loggerFactory.CreateLogger("DemoPods"));
+        var node = IPAddress.Parse(_options.NodeAddress);
+        await using var runtime = new DemoPodRuntime(loggerFactory.CreateLogger("DemoPods"),
+            ingressProxy: new IngressProxyAddresses(new IPEndPoint(node, _options.HttpPort), new IPEndPoint(node, _options.HttpsPort)));
         runtime.PodEvent += line => _output.WriteLine(line);
         WorkloadsController.AddTo(state, runtime);
 
@@ -93,7 +95,6 @@ internal sealed class ServeHost
         });
         builder.Services.AddRouting();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("RoutingCore").AddPrometheusExporter());
-        var node = IPAddress.Parse(_options.NodeAddress);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(node, _options.HttpPort);
@@ -103,6 +104,12 @@ internal sealed class ServeHost
 
         await using var app = builder.Build();
         var ingress = app.Services.GetRequiredService<IngressController>();
+        if (_options.ControllerConfigMap is null)
+        {
+            // Like ingress-nginx, take the ConfigMap the controller Deployment's --configmap flag names.
+            state.AddController(new ControllerConfigMapTracker(app.Services.GetRequiredService<RoutingCoreProxy>(), _output));
+        }
+
         app.MapWhen(context => context.Connection.LocalPort == _options.AdminPort, admin =>
         {
             admin.UseOpenTelemetryPrometheusScrapingEndpoint();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoutingCore.AspNetCore.Diagnostics;
@@ -20,6 +21,7 @@ public sealed class RoutingCoreProxy
     private readonly Lock _buildLock = new();
     private HashSet<string> _reported = [];
     private ProxySnapshot _current;
+    private StrongBox<ObjectKey>? _configMap; // boxed, so that readers see the whole key swapped at once
 
     /// <summary>Attaches the proxy to <paramref name="state"/> and <paramref name="ingress"/> and builds the first snapshot.</summary>
     /// <param name="state">The store.</param>
@@ -36,6 +38,7 @@ public sealed class RoutingCoreProxy
         Options = options.Value;
         _logger = logger;
         _builder = new ProxySnapshotBuilder(Options);
+        _configMap = Options.ConfigMapName is { } name ? new(new ObjectKey(ObjectKind.ConfigMap, Options.ConfigMapNamespace ?? "", name)) : null;
         _current = BuildAndReport(ingress.Current);
         ingress.SnapshotPublished += (_, routing) => Publish(routing);
         state.AddController(new ConfigMapWatcher(this));
@@ -56,6 +59,37 @@ public sealed class RoutingCoreProxy
     /// <summary>Raised after each new snapshot is published.</summary>
     public event EventHandler<ProxySnapshot>? SnapshotPublished;
 
+    /// <summary>
+    /// The controller ConfigMap whose settings apply (ingress-nginx key names); null for none. Starts as
+    /// <see cref="RoutingCoreProxyOptions.ConfigMapNamespace"/>/<see cref="RoutingCoreProxyOptions.ConfigMapName"/>.
+    /// </summary>
+    public ObjectKey? ControllerConfigMap => Volatile.Read(ref _configMap)?.Value;
+
+    /// <summary>
+    /// Switches the controller ConfigMap while the proxy runs — for a host that learns it from its own controller
+    /// Deployment (ingress-nginx's <c>--configmap=NAMESPACE/NAME</c> argument) — and publishes a snapshot with its
+    /// settings. Keys that Kestrel reads only at start-up (<c>keep-alive</c>, <c>client-header-timeout</c>) take
+    /// effect at the next start.
+    /// </summary>
+    /// <param name="namespace">The ConfigMap's namespace.</param>
+    /// <param name="name">The ConfigMap's name; null for none.</param>
+    public void UseControllerConfigMap(string @namespace, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(@namespace);
+        ObjectKey? key = name is null ? null : new ObjectKey(ObjectKind.ConfigMap, @namespace, name);
+        lock (_buildLock)
+        {
+            if (Equals(_configMap?.Value, key))
+            {
+                return;
+            }
+
+            Volatile.Write(ref _configMap, key is { } selected ? new StrongBox<ObjectKey>(selected) : null);
+        }
+
+        Publish(Ingress.Current);
+    }
+
     private void Publish(RoutingSnapshot routing)
     {
         var snapshot = BuildAndReport(routing);
@@ -68,7 +102,7 @@ public sealed class RoutingCoreProxy
         ProxySnapshot snapshot;
         lock (_buildLock)
         {
-            snapshot = _builder.Build(routing, State.Current);
+            snapshot = _builder.Build(routing, State.Current, _configMap?.Value);
 
             // Each problem is logged when it first appears, not again with every snapshot.
             var now = new HashSet<string>(StringComparer.Ordinal);
@@ -101,11 +135,14 @@ public sealed class RoutingCoreProxy
     {
         public void Reconcile(ClusterState state, IReadOnlyList<WatchEvent> changes)
         {
-            var options = proxy.Options;
+            if (proxy.ControllerConfigMap is not { } key)
+            {
+                return;
+            }
+
             foreach (var change in changes)
             {
-                if (change.Object is ConfigMap map && map.Metadata.Name == options.ConfigMapName
-                    && map.Metadata.Namespace == (options.ConfigMapNamespace ?? ""))
+                if (change.Object is ConfigMap map && map.Metadata.Name == key.Name && map.Metadata.Namespace == key.Namespace)
                 {
                     WarnStartupKeys(change.OldObject as ConfigMap, change.Type == WatchEventType.Deleted ? null : map);
                     proxy.Publish(proxy.Ingress.Current);

@@ -33,6 +33,7 @@ internal sealed class IngressProxy(RoutingCoreProxy proxy, UpstreamForwarder for
         var snapshot = proxy.Current;
         var options = proxy.Options;
         string ingressTag = "-", serviceTag = "-";
+        metrics.RequestStarted();
         try
         {
             var raw = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
@@ -84,7 +85,7 @@ internal sealed class IngressProxy(RoutingCoreProxy proxy, UpstreamForwarder for
         }
         finally
         {
-            metrics.Request(ingressTag, serviceTag, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            metrics.RequestEnded(ingressTag, serviceTag, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 

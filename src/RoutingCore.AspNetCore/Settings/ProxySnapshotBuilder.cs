@@ -27,10 +27,11 @@ internal sealed class ProxySnapshotBuilder(RoutingCoreProxyOptions options)
 {
     private Dictionary<ObjectKey, (ImmutableSortedDictionary<string, string> Annotations, IngressSettings Settings, SettingsError[] Errors)> _parsed = [];
 
-    public ProxySnapshot Build(RoutingSnapshot routing, ClusterView view)
+    /// <summary>Builds the proxy snapshot of <paramref name="routing"/>, with the settings of <paramref name="controllerConfigMap"/> (none when null).</summary>
+    public ProxySnapshot Build(RoutingSnapshot routing, ClusterView view, ObjectKey? controllerConfigMap)
     {
         var errors = new List<SettingsError>();
-        var configMap = options.ConfigMapName is { } name ? view.Get<ConfigMap>(options.ConfigMapNamespace ?? "", name) : null;
+        var configMap = controllerConfigMap is { } key ? view.Get<ConfigMap>(key.Namespace, key.Name) : null;
         var controller = ControllerConfigMapParser.Parse(configMap, options.Defaults, errors);
 
         var ingresses = new Dictionary<ObjectKey, IngressSettings>();

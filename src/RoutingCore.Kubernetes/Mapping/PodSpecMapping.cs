@@ -40,6 +40,8 @@ internal static class PodSpecMapping
     {
         Name = MapValues.Text(c.Name),
         Image = MapValues.Text(c.Image),
+        Command = MapValues.Strings(c.Command),
+        Args = MapValues.Strings(c.Args),
         RestartPolicy = c.RestartPolicy,
         Ports = MapValues.Array(c.Ports, p => new ContainerPort { Name = p.Name, ContainerPortNumber = p.ContainerPort, Protocol = MapValues.Text(p.Protocol) }),
         Env = MapValues.Array(c.Env, e => new EnvVar(
@@ -53,6 +55,8 @@ internal static class PodSpecMapping
     {
         Name = c.Name,
         Image = MapValues.TextOrNull(c.Image),
+        Command = MapValues.StringsOrNull(c.Command),
+        Args = MapValues.StringsOrNull(c.Args),
         RestartPolicy = c.RestartPolicy,
         Ports = MapValues.ListOrNull(c.Ports, p => new V1ContainerPort { Name = p.Name, ContainerPort = p.ContainerPortNumber, Protocol = MapValues.TextOrNull(p.Protocol) }),
         Env = MapValues.ListOrNull(c.Env, e => new V1EnvVar

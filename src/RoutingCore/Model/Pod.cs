@@ -66,6 +66,12 @@ public sealed record Container
     /// <summary>The image reference.</summary>
     public string Image { get; init; } = "";
 
+    /// <summary>The entrypoint (<c>command</c>); empty runs the image's own.</summary>
+    public ImmutableArray<string> Command { get; init; } = [];
+
+    /// <summary>The arguments (<c>args</c>), where <c>$(VAR)</c> names one of the container's environment variables.</summary>
+    public ImmutableArray<string> Args { get; init; } = [];
+
     /// <summary>For init containers: <c>Always</c> makes it a restartable sidecar.</summary>
     public string? RestartPolicy { get; init; }
 

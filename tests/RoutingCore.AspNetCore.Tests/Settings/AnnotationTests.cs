@@ -157,4 +157,28 @@ public sealed class AnnotationTests
         Assert.Equal("ConfigMap default/controller: key server-tokens: invalid value \"maybe\": expected true or false",
             Assert.Single(proxy.Proxy.Current.Errors).ToString());
     }
+
+    [Fact]
+    public async Task TheControllerConfigMapCanBeChosenWhileTheProxyRuns()
+    {
+        await using var backend = await TestBackend.StartAsync("b");
+        await using var proxy = await ProxyHost.StartAsync();
+        proxy.Apply([.. ServiceWith("b", backend.Port), Ingress("i", [Rule("m.example", Path(PathTypes.Prefix, "/", "b"))]),
+            ConfigMap("kube-system", "settings", ("proxy-body-size", "10"))]);
+        using var client = proxy.Client();
+
+        using var before = await client.PostAsync("http://m.example/", new ByteArrayContent(new byte[11]));
+        proxy.Proxy.UseControllerConfigMap("kube-system", "settings");
+        using var chosen = await client.PostAsync("http://m.example/", new ByteArrayContent(new byte[11]));
+        proxy.Apply(ConfigMap("kube-system", "settings", ("proxy-body-size", "20")));
+        using var edited = await client.PostAsync("http://m.example/", new ByteArrayContent(new byte[11]));
+        proxy.Proxy.UseControllerConfigMap("kube-system", null);
+        using var dropped = await client.PostAsync("http://m.example/", new ByteArrayContent(new byte[30]));
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chosen.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dropped.StatusCode);
+        Assert.Null(proxy.Proxy.ControllerConfigMap);
+    }
 }
