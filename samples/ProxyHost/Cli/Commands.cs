@@ -1,15 +1,28 @@
 using System.CommandLine;
 using System.Reflection;
-using RoutingCore.Kubernetes.Output;
-using RoutingCore.Model;
-using RoutingCore.Validation;
 
 namespace RoutingCore.ProxyHost.Cli;
 
-/// <summary>The command line: <c>get</c>, <c>explain</c>, <c>lint</c> and <c>version</c> (System.CommandLine).</summary>
+/// <summary>
+/// The command line (System.CommandLine): <c>serve</c>, and <c>get</c>, <c>explain</c> and <c>lint</c> on
+/// <c>--manifests</c> (offline) or <c>--server</c> (a running host's admin API), and <c>version</c>.
+/// </summary>
 internal static class Commands
 {
     public static RootCommand Build(TextWriter output, TextWriter error, TimeProvider time)
+    {
+        // get, explain and lint read either the manifests or a running host; serve always reads manifests.
+        var source = new ClusterSource();
+        var root = new RootCommand("RoutingCore sample proxy host: runs what Kubernetes manifests describe on one machine.");
+        root.Subcommands.Add(Serve(output));
+        root.Subcommands.Add(Get(source, output, error, time));
+        root.Subcommands.Add(Explain(source, output, error, time));
+        root.Subcommands.Add(Lint(source, output, error, time));
+        root.Subcommands.Add(Version(output));
+        return root;
+    }
+
+    private static Command Serve(TextWriter output)
     {
         var manifests = new Option<string[]>("--manifests", "-f")
         {
@@ -17,18 +30,6 @@ internal static class Commands
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-
-        var root = new RootCommand("RoutingCore sample proxy host: runs what Kubernetes manifests describe on one machine.");
-        root.Subcommands.Add(Serve(manifests, output));
-        root.Subcommands.Add(Get(manifests, output, error, time));
-        root.Subcommands.Add(Explain(manifests, output, error, time));
-        root.Subcommands.Add(Lint(manifests, output, error, time));
-        root.Subcommands.Add(Version(output));
-        return root;
-    }
-
-    private static Command Serve(Option<string[]> manifests, TextWriter output)
-    {
         var http = new Option<int>("--http-port") { Description = "Ingress proxy HTTP port.", DefaultValueFactory = _ => 8080 };
         var https = new Option<int>("--https-port") { Description = "Ingress proxy HTTPS port.", DefaultValueFactory = _ => 8443 };
         var admin = new Option<int>("--admin-port") { Description = "Admin API port (loopback).", DefaultValueFactory = _ => 9901 };
@@ -64,7 +65,7 @@ internal static class Commands
         return command;
     }
 
-    private static Command Get(Option<string[]> manifests, TextWriter output, TextWriter error, TimeProvider time)
+    private static Command Get(ClusterSource source, TextWriter output, TextWriter error, TimeProvider time)
     {
         var kind = new Argument<string>("kind") { Description = "What to list: " + ResourceNames.Known + "." };
         var name = new Argument<string?>("name") { Description = "One object by name.", Arity = ArgumentArity.ZeroOrOne };
@@ -72,104 +73,51 @@ internal static class Commands
         var all = new Option<bool>("--all-namespaces", "-A") { Description = "List across all namespaces." };
         var format = new Option<string?>("--output", "-o") { Description = "wide, yaml or json." };
         format.AcceptOnlyFromAmong("wide", "yaml", "json");
-        var command = new Command("get", "Display objects as kubectl does.") { kind, name, ns, all, format, manifests };
-        command.SetAction(parse =>
+        var command = new Command("get", "Display objects as kubectl does.") { kind, name, ns, all, format };
+        source.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!ResourceNames.TryParse(parse.GetValue(kind)!, out var objectKind))
-            {
-                error.WriteLine($"error: the server doesn't have a resource type \"{parse.GetValue(kind)}\"");
-                return 1;
-            }
-
-            var cluster = OfflineCluster.Load(parse.GetValue(manifests)!, new AddressPlan(), time);
-            if (cluster.ReportProblems(error))
+            if (!GetRequest.TryCreate(parse.GetValue(kind)!, parse.GetValue(name), parse.GetValue(ns)!, parse.GetValue(all), parse.GetValue(format), error, out var request))
             {
                 return 1;
             }
 
-            var allNamespaces = parse.GetValue(all);
-            var scope = objectKind.IsNamespaced() && !allNamespaces ? parse.GetValue(ns) : null;
-            var objects = cluster.State.Current.List(objectKind, scope).ToList();
-            if (parse.GetValue(name) is { } wanted)
-            {
-                objects = objects.Where(o => o.Name == wanted).ToList();
-                if (objects.Count == 0)
-                {
-                    error.WriteLine($"Error from server (NotFound): {objectKind.Resource()} {GoQuote.Quote(wanted)} not found");
-                    return 1;
-                }
-            }
-
-            switch (parse.GetValue(format))
-            {
-                case "yaml":
-                    output.Write(objects.Count == 1 && parse.GetValue(name) is not null ? KubectlPrinter.PrintYaml(objects[0]) : KubectlPrinter.PrintYaml(objects));
-                    return 0;
-                case "json":
-                    output.WriteLine(objects.Count == 1 && parse.GetValue(name) is not null ? KubectlPrinter.PrintJson(objects[0]) : KubectlPrinter.PrintJson(objects));
-                    return 0;
-            }
-
-            if (objects.Count == 0)
-            {
-                error.WriteLine(KubectlPrinter.NoResourcesFound(scope));
-                return 0;
-            }
-
-            output.Write(new KubectlPrinter(time).PrintTable(objects, new KubectlTableOptions { Wide = parse.GetValue(format) == "wide", AllNamespaces = allNamespaces && objectKind.IsNamespaced() }));
-            return 0;
+            return source.ServerOf(parse) is { } server
+                ? await RemoteCommands.GetAsync(server, request, output, error, time, cancellationToken).ConfigureAwait(false)
+                : OfflineCommands.Get(parse.GetValue(source.Manifests)!, request, output, error, time);
         });
         return command;
     }
 
-    private static Command Explain(Option<string[]> manifests, TextWriter output, TextWriter error, TimeProvider time)
+    private static Command Explain(ClusterSource source, TextWriter output, TextWriter error, TimeProvider time)
     {
         var url = new Argument<string>("url") { Description = "The request to explain, such as http://www.example.com/foo." };
-        var command = new Command("explain", "Show how a request would be routed, and why.") { url, manifests };
-        command.SetAction(parse =>
+        var command = new Command("explain", "Show how a request would be routed, and why.") { url };
+        source.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            var text = parse.GetValue(url)!;
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                error.WriteLine($"error: \"{parse.GetValue(url)}\" is not an http or https URL");
+                error.WriteLine($"error: \"{text}\" is not an http or https URL");
                 return 1;
             }
 
-            var cluster = OfflineCluster.Load(parse.GetValue(manifests)!, new AddressPlan(), time);
-            if (cluster.ReportProblems(error))
-            {
-                return 1;
-            }
-
-            output.WriteLine(cluster.Ingress.Current.Explain(uri.Authority, uri.PathAndQuery));
-            return 0;
+            return source.ServerOf(parse) is { } server
+                ? await RemoteCommands.ExplainAsync(server, text, output, error, cancellationToken).ConfigureAwait(false)
+                : OfflineCommands.Explain(parse.GetValue(source.Manifests)!, uri, output, error, time);
         });
         return command;
     }
 
-    private static Command Lint(Option<string[]> manifests, TextWriter output, TextWriter error, TimeProvider time)
+    private static Command Lint(ClusterSource source, TextWriter output, TextWriter error, TimeProvider time)
     {
-        var command = new Command("lint", "Report Ingress rules that do not do what they seem to (exit code 1 when there are findings).") { manifests };
-        command.SetAction(parse =>
-        {
-            var cluster = OfflineCluster.Load(parse.GetValue(manifests)!, new AddressPlan(), time);
-            if (cluster.ReportProblems(error))
-            {
-                return 1;
-            }
-
-            var diagnostics = cluster.Ingress.Current.Diagnostics;
-            foreach (var diagnostic in diagnostics)
-            {
-                output.WriteLine(diagnostic);
-            }
-
-            if (diagnostics.IsEmpty)
-            {
-                output.WriteLine("no findings");
-            }
-
-            return diagnostics.IsEmpty ? 0 : 1;
-        });
+        var command = new Command("lint", "Report Ingress rules that do not do what they seem to (exit code 1 when there are findings).");
+        source.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+            source.ServerOf(parse) is { } server
+                ? await RemoteCommands.LintAsync(server, output, error, cancellationToken).ConfigureAwait(false)
+                : OfflineCommands.Lint(parse.GetValue(source.Manifests)!, output, error, time));
         return command;
     }
 

@@ -1,11 +1,15 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 using RoutingCore.Kubernetes.Output;
 using RoutingCore.Model;
+using RoutingCore.ProxyHost.Cli;
 using RoutingCore.Routing;
 using RoutingCore.State;
+using RoutingCore.Validation;
 
 namespace RoutingCore.ProxyHost.Serving;
 
@@ -40,7 +44,7 @@ internal static class AdminApi
             url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? Results.Text(ingress.Current.Explain(uri.Authority, uri.PathAndQuery).ToString())
                 : Results.Text("url must be an absolute http or https URL, e.g. /explain?url=http://www.example.com/foo", statusCode: StatusCodes.Status400BadRequest));
-        admin.MapGet("/lint", () => Results.Text(ingress.Current.Diagnostics.IsEmpty ? "no findings" : string.Join('\n', ingress.Current.Diagnostics)));
+        admin.MapGet("/lint", (HttpContext context) => Lint(context, ingress.Current.Diagnostics));
 
         admin.MapGet("/api/v1/{resource}", (string resource) => List(state, CoreResources, resource, null));
         admin.MapGet("/api/v1/namespaces/{ns}/{resource}", (string ns, string resource) => List(state, CoreResources, resource, ns));
@@ -54,6 +58,19 @@ internal static class AdminApi
             GroupResources.TryGetValue($"{group}/{version}", out var kinds) ? One(state, kinds, resource, ns, name) : NotFound(resource));
         admin.MapGet("/apis/{group}/{version}/{resource}/{name}", (string group, string version, string resource, string name) =>
             GroupResources.TryGetValue($"{group}/{version}", out var kinds) ? One(state, kinds, resource, "", name) : NotFound(resource));
+    }
+
+    /// <summary>
+    /// Text for people (one finding a line, or <c>no findings</c>); <c>{"findings": [...]}</c> to a client that asks for
+    /// JSON, so that <c>lint --server</c> reads the count instead of parsing prose.
+    /// </summary>
+    private static IResult Lint(HttpContext context, ImmutableArray<LintDiagnostic> diagnostics)
+    {
+        context.Response.Headers.Vary = HeaderNames.Accept;
+        var wantsJson = context.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(LintFindings.MediaType, StringComparison.OrdinalIgnoreCase));
+        return wantsJson
+            ? Results.Text(LintFindings.ToJson(diagnostics.Select(d => d.ToString())), LintFindings.MediaType)
+            : Results.Text(diagnostics.IsEmpty ? "no findings" : string.Join('\n', diagnostics));
     }
 
     private static IResult List(ClusterState state, Dictionary<string, ObjectKind> kinds, string resource, string? ns) =>
@@ -70,7 +87,7 @@ internal static class AdminApi
 
         return state.Current.Get(new ObjectKey(kind, kind.IsNamespaced() ? ns : "", name)) is { } obj
             ? Results.Text(KubectlPrinter.PrintJson(obj), "application/json")
-            : Status($"{kind.Resource()} \"{name}\" not found");
+            : Status($"{kind.Resource()} {GoQuote.Quote(name)} not found");
     }
 
     private static IResult NotFound(string resource) => Status($"the server could not find the requested resource ({resource})");
