@@ -135,7 +135,7 @@ internal sealed class ServeHost
     /// <summary>Raised after each re-apply of the manifests (for tests and embedding hosts).</summary>
     public event Action<ManifestApplyResult>? Reloaded;
 
-    /// <summary>Ready once started, not stopping, and every pod the demo runtime can run is ready.</summary>
+    /// <summary>Ready once started, not stopping, and every pod the demo runtime can run is ready and routed to.</summary>
     private (bool Ready, string Reason) Readiness(ClusterState state)
     {
         if (_stopping)
@@ -147,6 +147,10 @@ internal sealed class ServeHost
         {
             return (false, "starting");
         }
+
+        // Settle the controllers first: a pod that just turned ready is then in the EndpointSlices and in the L4 and
+        // L7 tables, so "ready" means the data plane serves it (Sync returns at once when nothing is pending).
+        state.Sync();
 
         // Pods the demo runtime cannot run (their reason says why) are reported, not waited for.
         var waiting = state.List<Pod>()
