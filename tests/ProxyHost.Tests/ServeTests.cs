@@ -158,6 +158,12 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal(3, ingresses.GetProperty("items").GetArrayLength());
         Assert.Equal("127.20.0.1", ingresses.GetProperty("items")[0].GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
 
+        // Legacy Endpoints (EP-2) for `get endpoints`: the foo Deployment's two ready pods.
+        var endpoints = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/endpoints/foo")).RootElement;
+        var addresses = endpoints.GetProperty("subsets")[0].GetProperty("addresses").EnumerateArray().Select(a => a.GetProperty("ip").GetString()!).ToList();
+        Assert.Equal(2, addresses.Count);
+        Assert.All(addresses, ip => Assert.StartsWith("127.21.", ip, StringComparison.Ordinal));
+
         using var missing = await _client.GetAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/pods/nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 

@@ -7,8 +7,9 @@ namespace RoutingCore.Benchmarks.State;
 /// <summary>Builds the benchmark cluster: Services each selecting their own set of ready pods.</summary>
 internal static class ClusterFixture
 {
-    public static ClusterState NewState() => new(new ClusterStateOptions
+    public static ClusterState NewState(bool legacyEndpoints = false) => new(new ClusterStateOptions
     {
+        LegacyEndpoints = legacyEndpoints,
         RandomSeed = 1,
         ServiceCidr = "127.16.0.0/12",
         PodCidr = null,

@@ -42,11 +42,15 @@ public class StoreSingleChangeBenchmarks
     [Params(100, 1000, 10000)]
     public int Services { get; set; }
 
+    /// <summary>Whether the legacy Endpoints controller (EP-2) runs too; false is the EndpointSlice-only baseline.</summary>
+    [Params(false, true)]
+    public bool LegacyEndpoints { get; set; }
+
     /// <summary>Builds and settles the cluster once per size.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _state = ClusterFixture.NewState();
+        _state = ClusterFixture.NewState(LegacyEndpoints);
         _state.ApplyBatch(ClusterFixture.Objects(Services, podsPerService: 20));
         _state.Sync();
     }

@@ -31,6 +31,7 @@ internal sealed record AddressPlan
         ServiceCidr = ServiceCidr,
         LoadBalancerPools = [LoadBalancerPool],
         Validation = new ValidationOptions { AllowLoopbackAddresses = true },
+        LegacyEndpoints = true, // the walkthrough's `get endpoints`, as in a cluster
     };
 
     public IngressControllerOptions IngressOptions(int httpPort, int httpsPort) => new()

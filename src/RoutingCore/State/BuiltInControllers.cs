@@ -16,5 +16,9 @@ internal static class BuiltInControllers
 
         yield return new LoadBalancerController(options.LoadBalancerPools, options.LoadBalancerClass);
         yield return new EndpointSliceController(options.MaxEndpointsPerSlice);
+        if (options.LegacyEndpoints)
+        {
+            yield return new EndpointsController();
+        }
     }
 }

@@ -40,4 +40,12 @@ public sealed record ClusterStateOptions
 
     /// <summary>Endpoints per controller-managed EndpointSlice (EPS-C7); 100 by default, at most 1000.</summary>
     public int MaxEndpointsPerSlice { get; init; } = 100;
+
+    /// <summary>
+    /// Maintain legacy core/v1 Endpoints for Services with a selector (EP-2, optional), derived from their
+    /// EndpointSlices, for tools and people that read Endpoints (<c>kubectl get endpoints</c>). Off by default: nothing
+    /// in RoutingCore reads them (consumers read EndpointSlices), and the extra write per change doubles the cost of a
+    /// readiness flip (benchmarks/README.md, store).
+    /// </summary>
+    public bool LegacyEndpoints { get; init; }
 }
