@@ -136,13 +136,25 @@ public sealed class EndpointSet
     /// Shares this set's live state and strategy.
     /// </summary>
     /// <param name="nodeName">The receiving node.</param>
-    public EndpointSet ForNode(string? nodeName)
+    public EndpointSet ForNode(string? nodeName) =>
+        Subset(nodeName, static (endpoint, node) => string.Equals(endpoint.NodeName, node, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The endpoints in one zone, for <c>trafficDistribution</c> (PX-10): chosen as <see cref="ForNode"/> chooses, among
+    /// the endpoints whose zone is <paramref name="zone"/>. An unknown zone (null) has no endpoints. Shares this set's
+    /// live state and strategy.
+    /// </summary>
+    /// <param name="zone">The zone (the node label <c>topology.kubernetes.io/zone</c>).</param>
+    public EndpointSet ForZone(string? zone) =>
+        Subset(zone, static (endpoint, z) => string.Equals(endpoint.Zone, z, StringComparison.Ordinal));
+
+    private EndpointSet Subset(string? key, Func<EndpointDescription, string, bool> belongs)
     {
         var endpoints = new List<EndpointDescription>();
         var states = new List<EndpointState>();
-        for (var i = 0; nodeName is not null && i < Endpoints.Length; i++)
+        for (var i = 0; key is not null && i < Endpoints.Length; i++)
         {
-            if (string.Equals(Endpoints[i].NodeName, nodeName, StringComparison.Ordinal))
+            if (belongs(Endpoints[i], key))
             {
                 endpoints.Add(Endpoints[i]);
                 states.Add(_states[i]);

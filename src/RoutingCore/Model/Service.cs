@@ -28,6 +28,19 @@ public static class ServiceTypes
     public const string ExternalName = "ExternalName";
 }
 
+/// <summary>Values of <c>spec.trafficDistribution</c> (SVC-V19, PX-10).</summary>
+public static class TrafficDistributions
+{
+    /// <summary>Prefer endpoints in the client's zone (the original name of <see cref="PreferSameZone"/>).</summary>
+    public const string PreferClose = "PreferClose";
+
+    /// <summary>Prefer endpoints in the client's zone.</summary>
+    public const string PreferSameZone = "PreferSameZone";
+
+    /// <summary>Prefer endpoints on the client's node, then in its zone.</summary>
+    public const string PreferSameNode = "PreferSameNode";
+}
+
 /// <summary>Well-known values of Service policy fields.</summary>
 public static class ServicePolicies
 {

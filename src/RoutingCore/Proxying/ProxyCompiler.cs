@@ -22,6 +22,9 @@ internal static class ProxyCompiler
     {
         var diagnostics = new List<ClusterWarning>();
         var nodes = ProxyNodes.From(view, options);
+        var zone = options.NodeName is { } nodeName && view.Get<Node>("", nodeName)?.Metadata.Labels.GetValueOrDefault(SliceDesign.ZoneLabel) is { Length: > 0 } label
+            ? label
+            : null;
         var slices = new ServiceSliceIndex(view);
         var frontends = new List<ProxyFrontend>();
         var claimed = new Dictionary<FrontendKey, ProxyFrontend>();
@@ -50,7 +53,7 @@ internal static class ProxyCompiler
 
                 var (registry, strategy) = states.For(service, port, protocol);
                 var endpoints = EndpointSet.Create(ServicePortEndpoints.Resolve(slices.For(key.Item1, key.Item2), port), registry, strategy);
-                var servicePort = new ProxyServicePort(service, port, protocol, endpoints);
+                var servicePort = new ProxyServicePort(service, port, protocol, endpoints, options.NodeName, zone);
                 ports.Add(servicePort);
                 servicePorts.Add(servicePort);
                 AddFrontends(service, servicePort, nodes, options, serviceAddresses, frontends, claimed, diagnostics);

@@ -18,12 +18,13 @@ public sealed class ProxyServicePort
     private readonly FrozenSet<EndpointKey> _listed;
     private readonly FrozenSet<EndpointKey> _usable;
 
-    internal ProxyServicePort(Service service, ServicePort port, ProxyProtocol protocol, EndpointSet endpoints)
+    internal ProxyServicePort(Service service, ServicePort port, ProxyProtocol protocol, EndpointSet endpoints, string? nodeName = null, string? zone = null)
     {
         Service = service;
         Port = port;
         Protocol = protocol;
         Endpoints = endpoints;
+        ClusterEndpoints = Preferred(service.Spec.TrafficDistribution, endpoints, nodeName, zone);
         ServiceLabel = service.Metadata.Namespace + "/" + service.Metadata.Name;
         PortLabel = port.Name.Length > 0 ? port.Name : port.Port.ToString(CultureInfo.InvariantCulture);
         InternalPolicy = service.Spec.InternalTrafficPolicy == ServicePolicies.Local ? ServicePolicies.Local : ServicePolicies.Cluster;
@@ -75,6 +76,12 @@ public sealed class ProxyServicePort
     /// <summary>Every endpoint of the port, and the Cluster-policy selection over them (PX-4).</summary>
     public EndpointSet Endpoints { get; }
 
+    /// <summary>
+    /// What Cluster-policy traffic chooses from: <see cref="Endpoints"/>, narrowed by <c>trafficDistribution</c> (PX-10)
+    /// to this node's or this zone's endpoints while those have ready ones.
+    /// </summary>
+    public EndpointSet ClusterEndpoints { get; }
+
     /// <summary><c>namespace/name</c> of the Service; one string per table, for metric tags and logs.</summary>
     public string ServiceLabel { get; }
 
@@ -112,4 +119,26 @@ public sealed class ProxyServicePort
 
     /// <summary><c>shop/web:http/TCP</c>.</summary>
     public override string ToString() => $"{ServiceLabel}:{PortLabel}/{(Protocol == ProxyProtocol.Tcp ? "TCP" : "UDP")}";
+
+    /// <summary>
+    /// PX-10: <c>PreferSameNode</c> keeps this node's endpoints, else this zone's; <c>PreferSameZone</c> and its older
+    /// name <c>PreferClose</c> keep this zone's. Each preference holds only while the narrower set has Ready endpoints,
+    /// so a zone whose endpoints are all terminating does not keep traffic from ready ones elsewhere; otherwise PX-4.
+    /// </summary>
+    private static EndpointSet Preferred(string? distribution, EndpointSet endpoints, string? nodeName, string? zone)
+    {
+        if (distribution == TrafficDistributions.PreferSameNode && nodeName is not null
+            && endpoints.ForNode(nodeName) is { CandidateCategory: EndpointCategory.Ready } sameNode)
+        {
+            return sameNode;
+        }
+
+        if (distribution is TrafficDistributions.PreferSameNode or TrafficDistributions.PreferSameZone or TrafficDistributions.PreferClose
+            && zone is not null && endpoints.ForZone(zone) is { CandidateCategory: EndpointCategory.Ready } sameZone)
+        {
+            return sameZone;
+        }
+
+        return endpoints;
+    }
 }

@@ -179,7 +179,7 @@ public sealed class ProxyTable
             return new ProxyDecision(ProxyOutcome.Rejected, ProxyReason.NoEndpoints, frontend, servicePort, servicePort.Endpoints);
         }
 
-        var set = servicePort.Endpoints;
+        var set = servicePort.ClusterEndpoints;
         var local = false;
         if (kind == FrontendKind.ClusterIP)
         {

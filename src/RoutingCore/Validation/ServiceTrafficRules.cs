@@ -14,7 +14,7 @@ internal static class ServiceTrafficRules
     private const string OnlyLoadBalancer = "may only be used when `type` is 'LoadBalancer'";
     private static readonly FieldPath Spec = FieldPath.Root("spec");
     private static readonly string[] TrafficPolicies = [ServicePolicies.Cluster, ServicePolicies.Local];
-    private static readonly string[] TrafficDistributions = ["PreferClose", "PreferSameNode", "PreferSameZone"];
+    private static readonly string[] Distributions = [Model.TrafficDistributions.PreferClose, Model.TrafficDistributions.PreferSameNode, Model.TrafficDistributions.PreferSameZone];
 
     /// <summary>SVC-V13..V19 in order; <paramref name="old"/> is the stored spec on update, for the immutability parts.</summary>
     public static void Validate(Service service, ServiceSpec? old, List<FieldError> errors)
@@ -35,9 +35,9 @@ internal static class ServiceTrafficRules
         ValidateLoadBalancerClass(spec, old, errors);
         ValidateExternalTrafficPolicy(spec, old, errors);
         ValidateInternalTrafficPolicy(spec, errors);
-        if (spec.TrafficDistribution is { } distribution && Array.IndexOf(TrafficDistributions, distribution) < 0)
+        if (spec.TrafficDistribution is { } distribution && Array.IndexOf(Distributions, distribution) < 0)
         {
-            errors.Add(FieldError.NotSupported(Spec.Child("trafficDistribution"), distribution, TrafficDistributions));
+            errors.Add(FieldError.NotSupported(Spec.Child("trafficDistribution"), distribution, Distributions));
         }
     }
 
