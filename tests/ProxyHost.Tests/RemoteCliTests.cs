@@ -1,12 +1,8 @@
 using System.CommandLine;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
-using RoutingCore.Kubernetes.Manifests;
 using RoutingCore.ProxyHost.Cli;
-using RoutingCore.ProxyHost.Serving;
 
 namespace RoutingCore.ProxyHost.Tests;
 
@@ -37,57 +33,15 @@ public sealed class RemoteCliTests : IAsyncLifetime
 
     private static readonly string BundledManifests = Path.Combine(AppContext.BaseDirectory, "manifests");
 
-    private readonly DirectoryInfo _manifests = Directory.CreateTempSubdirectory("rc-remote-");
-    private readonly CancellationTokenSource _stop = new();
-    private readonly HttpClient _client = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly StringWriter _log = new();
-    private ServeHost _host = null!;
-    private Task<int> _run = Task.FromResult(0);
-    private int _admin;
+    private InProcessServe _serve = null!;
 
-    private string Server => $"http://127.0.0.1:{_admin}";
+    private string Server => _serve.Admin;
 
-    public async ValueTask InitializeAsync()
-    {
-        foreach (var file in Directory.GetFiles(BundledManifests))
-        {
-            File.Copy(file, Path.Combine(_manifests.FullName, Path.GetFileName(file)));
-        }
+    // 127.30.0.0/16 is used by no other test class, so that classes running side by side never bind the same address.
+    public async ValueTask InitializeAsync() =>
+        _serve = await InProcessServe.StartAsync("127.30.0.1", "127.30.64.0/18", "127.30.128.0/18", "127.30.192.0/24");
 
-        (var http, var https, _admin) = (FreePort(), FreePort(), FreePort());
-        _host = new ServeHost(new ServeOptions
-        {
-            Manifests = [_manifests.FullName],
-            HttpPort = http,
-            HttpsPort = https,
-            AdminPort = _admin,
-            ShutdownGrace = TimeSpan.FromSeconds(2),
-
-            // 127.30.0.0/16 is used by no other test class, so that classes running side by side never bind the same address.
-            NodeAddress = "127.30.0.1",
-            PodCidr = "127.30.64.0/18",
-            ServiceCidr = "127.30.128.0/18",
-            LoadBalancerPool = "127.30.192.0/24",
-        }, TextWriter.Synchronized(_log));
-        _run = _host.RunAsync(_stop.Token);
-        await WaitReadyAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _run.WaitAsync(TimeSpan.FromSeconds(60));
-        _client.Dispose();
-        _stop.Dispose();
-        _manifests.Delete(recursive: true);
-    }
-
-    internal static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public ValueTask DisposeAsync() => _serve.DisposeAsync();
 
     internal static async Task<(int Exit, string Output, string Error)> RunAsync(TimeProvider time, params string[] args)
     {
@@ -110,39 +64,7 @@ public sealed class RemoteCliTests : IAsyncLifetime
         [.. table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Regex.Split(line.TrimEnd(), @"\s{2,}"))];
 
     private async Task<JsonElement> AdminJsonAsync(string path) =>
-        JsonDocument.Parse(await _client.GetStringAsync(Server + path)).RootElement;
-
-    /// <summary>Polls /readyz (the host's readiness check) until it answers 200.</summary>
-    private async Task WaitReadyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            if (_run.IsCompleted)
-            {
-                throw new InvalidOperationException($"serve exited with {await _run}:\n{_log}");
-            }
-
-            try
-            {
-                using var response = await _client.GetAsync($"{Server}/readyz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("not ready:\n" + _log);
-            }
-
-            await Task.Delay(100);
-        }
-    }
+        JsonDocument.Parse(await _serve.Client.GetStringAsync(Server + path)).RootElement;
 
     [Fact]
     public async Task GetServicesPrintsTheOfflineTableWithTheServersAddressesAndAges()
@@ -200,7 +122,7 @@ public sealed class RemoteCliTests : IAsyncLifetime
     [Fact]
     public async Task GetOneServiceAsJsonOrYamlIsTheServersObject()
     {
-        var body = await _client.GetStringAsync($"{Server}/api/v1/namespaces/default/services/bar");
+        var body = await _serve.Client.GetStringAsync($"{Server}/api/v1/namespaces/default/services/bar");
         var json = await RemoteAsync("get", "svc", "bar", "-o", "json");
         Assert.Equal((0, body + "\n"), (json.Exit, json.Output));
 
@@ -261,31 +183,18 @@ public sealed class RemoteCliTests : IAsyncLifetime
         var clean = await RemoteAsync("lint");
         Assert.Equal((0, "no findings"), (clean.Exit, clean.Output.Trim()));
 
-        var reloaded = NextReload();
-        await File.WriteAllTextAsync(Path.Combine(_manifests.FullName, "10-dangling.yaml"), LintFinding);
+        var reloaded = _serve.NextReload();
+        await File.WriteAllTextAsync(Path.Combine(_serve.Manifests.FullName, "10-dangling.yaml"), LintFinding);
         Assert.True((await reloaded).Succeeded);
 
         var remote = await RemoteAsync("lint");
-        var offline = await RunAsync(TimeProvider.System, "lint", "--manifests", _manifests.FullName);
+        var offline = await RunAsync(TimeProvider.System, "lint", "--manifests", _serve.Manifests.FullName);
         Assert.Equal(1, remote.Exit);
         Assert.Contains("RC1004", remote.Output, StringComparison.Ordinal);
         Assert.Contains("nowhere", remote.Output, StringComparison.Ordinal);
         Assert.Equal((offline.Exit, offline.Output), (remote.Exit, remote.Output));
 
         // curl users still get text; the CLI asked for JSON.
-        Assert.Equal(remote.Output.TrimEnd('\n'), await _client.GetStringAsync($"{Server}/lint"));
-    }
-
-    private Task<ManifestApplyResult> NextReload()
-    {
-        var next = new TaskCompletionSource<ManifestApplyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Handler(ManifestApplyResult result)
-        {
-            _host.Reloaded -= Handler;
-            next.TrySetResult(result);
-        }
-
-        _host.Reloaded += Handler;
-        return next.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(remote.Output.TrimEnd('\n'), await _serve.Client.GetStringAsync($"{Server}/lint"));
     }
 }

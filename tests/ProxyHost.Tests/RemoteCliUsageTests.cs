@@ -14,7 +14,7 @@ public sealed class RemoteCliUsageTests
     public async Task ServerNotListeningIsRefusedInOneLine(params string[] args)
     {
         // A port just released: nothing listens there.
-        var port = RemoteCliTests.FreePort();
+        var port = InProcessServe.FreePort();
         var (exit, output, error) = await RunAsync([.. args, "--server", $"http://127.0.0.1:{port}"]);
         Assert.Equal((1, "", $"The connection to the server 127.0.0.1:{port} was refused - did you specify the right host or port?\n"), (exit, output, error.ReplaceLineEndings("\n")));
     }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using RoutingCore.Kubernetes.Manifests;
-using RoutingCore.ProxyHost.Serving;
 
 namespace RoutingCore.ProxyHost.Tests;
 
@@ -12,94 +10,19 @@ namespace RoutingCore.ProxyHost.Tests;
 /// </summary>
 public sealed class ServeTests : IAsyncLifetime
 {
-    private readonly DirectoryInfo _manifests = Directory.CreateTempSubdirectory("rc-serve-");
-    private readonly CancellationTokenSource _stop = new();
-    private readonly HttpClient _client = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly StringWriter _log = new();
-    private ServeHost _host = null!;
-    private Task<int> _run = Task.FromResult(0);
-    private int _http;
-    private int _admin;
+    private InProcessServe _serve = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "manifests")))
-        {
-            File.Copy(file, Path.Combine(_manifests.FullName, Path.GetFileName(file)));
-        }
+    // Ranges of their own, so that test assemblies and classes running side by side never bind the same pod address.
+    public async ValueTask InitializeAsync() =>
+        _serve = await InProcessServe.StartAsync("127.20.0.1", "127.21.0.0/16", "127.22.0.0/16", "127.23.0.0/24");
 
-        (_http, var https, _admin) = (FreePort(), FreePort(), FreePort());
-        _host = new ServeHost(new ServeOptions
-        {
-            Manifests = [_manifests.FullName],
-            HttpPort = _http,
-            HttpsPort = https,
-            AdminPort = _admin,
-            ShutdownGrace = TimeSpan.FromSeconds(2),
-
-            // Ranges of their own, so that test assemblies running side by side never bind the same pod address.
-            NodeAddress = "127.20.0.1",
-            PodCidr = "127.21.0.0/16",
-            ServiceCidr = "127.22.0.0/16",
-            LoadBalancerPool = "127.23.0.0/24",
-        }, TextWriter.Synchronized(_log));
-        _run = _host.RunAsync(_stop.Token);
-        await WaitReadyAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _run.WaitAsync(TimeSpan.FromSeconds(60));
-        _client.Dispose();
-        _stop.Dispose();
-        _manifests.Delete(recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    /// <summary>Polls /readyz (the host's readiness check) until it answers 200.</summary>
-    private async Task WaitReadyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            if (_run.IsCompleted)
-            {
-                throw new InvalidOperationException($"serve exited with {await _run}:\n{_log}");
-            }
-
-            try
-            {
-                using var response = await _client.GetAsync($"http://127.0.0.1:{_admin}/readyz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("not ready:\n" + _log);
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public ValueTask DisposeAsync() => _serve.DisposeAsync();
 
     private async Task<(HttpStatusCode Status, string Body)> GetAsync(string host, string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.20.0.1:{_http}{path}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.20.0.1:{_serve.HttpPort}{path}");
         request.Headers.Host = host;
-        using var response = await _client.SendAsync(request);
+        using var response = await _serve.Client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -127,11 +50,11 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task ServicesAnswerOnTheirClusterIPNodePortAndLoadBalancerAddress()
     {
-        var service = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/services/front-end-service")).RootElement;
+        var service = JsonDocument.Parse(await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/api/v1/namespaces/default/services/front-end-service")).RootElement;
         var clusterIP = service.GetProperty("spec").GetProperty("clusterIP").GetString();
         foreach (var url in (string[])[$"http://{clusterIP}/", "http://127.20.0.1:30008/", "http://127.23.0.1/"])
         {
-            Assert.Contains("Welcome to nginx!", await _client.GetStringAsync(url), StringComparison.Ordinal);
+            Assert.Contains("Welcome to nginx!", await _serve.Client.GetStringAsync(url), StringComparison.Ordinal);
         }
     }
 
@@ -140,42 +63,42 @@ public sealed class ServeTests : IAsyncLifetime
     {
         var (status, body) = await GetAsync("nothing.example.org", "/");
         Assert.Equal((HttpStatusCode.NotFound, "default backend - 404"), (status, body));
-        var explain = await _client.GetStringAsync($"http://127.0.0.1:{_admin}/explain?url=http://nothing.example.org/");
+        var explain = await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/explain?url=http://nothing.example.org/");
         Assert.Contains("Ingress default/default-backend spec.defaultBackend", explain, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheAdminApiServesObjectsMetricsAndLint()
     {
-        var service = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/services/myapp-service")).RootElement;
+        var service = JsonDocument.Parse(await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/api/v1/namespaces/default/services/myapp-service")).RootElement;
         Assert.Equal(30008, service.GetProperty("spec").GetProperty("ports")[0].GetProperty("nodePort").GetInt32());
         Assert.StartsWith("127.22.", service.GetProperty("spec").GetProperty("clusterIP").GetString(), StringComparison.Ordinal);
 
-        var lb = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/services/myapp-lb")).RootElement;
+        var lb = JsonDocument.Parse(await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/api/v1/namespaces/default/services/myapp-lb")).RootElement;
         Assert.Equal("127.23.0.1", lb.GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
 
-        var ingresses = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/apis/networking.k8s.io/v1/ingresses")).RootElement;
+        var ingresses = JsonDocument.Parse(await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/apis/networking.k8s.io/v1/ingresses")).RootElement;
         Assert.Equal(3, ingresses.GetProperty("items").GetArrayLength());
         Assert.Equal("127.20.0.1", ingresses.GetProperty("items")[0].GetProperty("status").GetProperty("loadBalancer").GetProperty("ingress")[0].GetProperty("ip").GetString());
 
         // Legacy Endpoints (EP-2) for `get endpoints`: the foo Deployment's two ready pods.
-        var endpoints = JsonDocument.Parse(await _client.GetStringAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/endpoints/foo")).RootElement;
+        var endpoints = JsonDocument.Parse(await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/api/v1/namespaces/default/endpoints/foo")).RootElement;
         var addresses = endpoints.GetProperty("subsets")[0].GetProperty("addresses").EnumerateArray().Select(a => a.GetProperty("ip").GetString()!).ToList();
         Assert.Equal(2, addresses.Count);
         Assert.All(addresses, ip => Assert.StartsWith("127.21.", ip, StringComparison.Ordinal));
 
-        using var missing = await _client.GetAsync($"http://127.0.0.1:{_admin}/api/v1/namespaces/default/pods/nope");
+        using var missing = await _serve.Client.GetAsync($"http://127.0.0.1:{_serve.AdminPort}/api/v1/namespaces/default/pods/nope");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
         await ServiceOfAsync("www.example.com", "/foo");
-        Assert.Contains("routingcore_", await _client.GetStringAsync($"http://127.0.0.1:{_admin}/metrics"), StringComparison.Ordinal);
-        Assert.Equal("no findings", await _client.GetStringAsync($"http://127.0.0.1:{_admin}/lint"));
+        Assert.Contains("routingcore_", await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/metrics"), StringComparison.Ordinal);
+        Assert.Equal("no findings", await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/lint"));
     }
 
     [Fact]
     public async Task LiveReloadChangesRoutingWithoutFailuresAndABrokenEditKeepsServing()
     {
-        var file = Path.Combine(_manifests.FullName, "07-ingress-foo-bar.yaml");
+        var file = Path.Combine(_serve.Manifests.FullName, "07-ingress-foo-bar.yaml");
         var original = await File.ReadAllTextAsync(file);
 
         using var traffic = new CancellationTokenSource();
@@ -194,12 +117,12 @@ public sealed class ServeTests : IAsyncLifetime
             }
         });
 
-        var reloaded = NextReload();
+        var reloaded = _serve.NextReload();
         await File.WriteAllTextAsync(file, original.Replace("name: foo", "name: bar", StringComparison.Ordinal));
         Assert.True((await reloaded).Succeeded);
         Assert.Equal("bar", await ServiceOfAsync("www.example.com", "/foo"));
 
-        var refused = NextReload();
+        var refused = _serve.NextReload();
         await File.WriteAllTextAsync(file, original.Replace("pathType: Prefix", "pathType: Sometimes", StringComparison.Ordinal));
         var result = await refused;
         Assert.False(result.Succeeded);
@@ -221,7 +144,7 @@ public sealed class ServeTests : IAsyncLifetime
         using (var request = new HttpRequestMessage(HttpMethod.Get, "http://127.20.0.1:30080/foo"))
         {
             request.Headers.Host = "www.example.com";
-            using var response = await _client.SendAsync(request);
+            using var response = await _serve.Client.SendAsync(request);
             Assert.Equal("foo", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("service").GetString());
         }
 
@@ -244,18 +167,18 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await PostAsync(9 << 20));
 
         // Editing the controller's ConfigMap changes the proxy's settings on reload.
-        var file = Path.Combine(_manifests.FullName, "05-ingress-controller.yaml");
-        var reloaded = NextReload();
+        var file = Path.Combine(_serve.Manifests.FullName, "05-ingress-controller.yaml");
+        var reloaded = _serve.NextReload();
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("proxy-body-size: \"8m\"", "proxy-body-size: \"1k\"", StringComparison.Ordinal));
         Assert.True((await reloaded).Succeeded);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await PostAsync(2048));
-        Assert.Contains("settings from ConfigMap ingress-nginx/nginx-configuration", _log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("settings from ConfigMap ingress-nginx/nginx-configuration", _serve.Log, StringComparison.Ordinal);
 
         async Task<HttpStatusCode> PostAsync(int size)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.20.0.1:30080/foo") { Content = new ByteArrayContent(new byte[size]) };
             request.Headers.Host = "www.example.com";
-            using var response = await _client.SendAsync(request);
+            using var response = await _serve.Client.SendAsync(request);
             return response.StatusCode;
         }
     }
@@ -266,12 +189,12 @@ public sealed class ServeTests : IAsyncLifetime
         // An upload that is still sending its body when shutdown begins.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.20.0.1:{_http}/foo")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.20.0.1:{_serve.HttpPort}/foo")
         {
             Content = new SlowContent(sending, release.Task),
         };
         request.Headers.Host = "www.example.com";
-        var inFlight = _client.SendAsync(request);
+        var inFlight = _serve.Client.SendAsync(request);
         await sending.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (await ActiveRequestsAsync() < 1)
@@ -280,10 +203,10 @@ public sealed class ServeTests : IAsyncLifetime
             await Task.Delay(20);
         }
 
-        await _stop.CancelAsync();
-        while (!_log.ToString().Contains("shutting down", StringComparison.Ordinal) || await AcceptsAsync())
+        await _serve.StopAsync();
+        while (!_serve.Log.Contains("shutting down", StringComparison.Ordinal) || await AcceptsAsync())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the proxy kept accepting after shutdown began:\n" + _log);
+            Assert.True(DateTime.UtcNow < deadline, "the proxy kept accepting after shutdown began:\n" + _serve.Log);
             await Task.Delay(20);
         }
 
@@ -291,11 +214,11 @@ public sealed class ServeTests : IAsyncLifetime
         using var response = await inFlight.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("foo", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("service").GetString());
-        Assert.Equal(0, await _run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, await _serve.Run.WaitAsync(TimeSpan.FromSeconds(60)));
 
         async Task<double> ActiveRequestsAsync()
         {
-            var metrics = await _client.GetStringAsync($"http://127.0.0.1:{_admin}/metrics");
+            var metrics = await _serve.Client.GetStringAsync($"http://127.0.0.1:{_serve.AdminPort}/metrics");
             var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("routingcore_proxy_active_requests", StringComparison.Ordinal));
             return line is null ? 0 : double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -305,7 +228,7 @@ public sealed class ServeTests : IAsyncLifetime
             using var probe = new Socket(SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                await probe.ConnectAsync(IPAddress.Parse("127.20.0.1"), _http);
+                await probe.ConnectAsync(IPAddress.Parse("127.20.0.1"), _serve.HttpPort);
                 return true;
             }
             catch (SocketException)
@@ -332,18 +255,5 @@ public sealed class ServeTests : IAsyncLifetime
             length = 0;
             return false;
         }
-    }
-
-    private Task<ManifestApplyResult> NextReload()
-    {
-        var next = new TaskCompletionSource<ManifestApplyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Handler(ManifestApplyResult result)
-        {
-            _host.Reloaded -= Handler;
-            next.TrySetResult(result);
-        }
-
-        _host.Reloaded += Handler;
-        return next.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 }
