@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace RoutingCore.ProxyHost.Tests;
@@ -54,11 +52,11 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>Starts <c>serve</c> on the given manifests and address ranges; <paramref name="wrapper"/> runs it under another program (such as setpriv).</summary>
     public static ServeProcess Start(string manifests, string nodeAddress, string podCidr, string serviceCidr, string loadBalancerPool, params string[] wrapper)
     {
-        var admin = FreePort();
+        var admin = InProcessServe.FreePort();
         var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in (string[])[.. wrapper.Skip(1), .. wrapper.Length > 0 ? ["dotnet"] : Array.Empty<string>(),
             Path.Combine(AppContext.BaseDirectory, "routingcore-proxyhost.dll"), "serve", "--manifests", manifests,
-            "--http-port", Text(FreePort()), "--https-port", Text(FreePort()), "--admin-port", Text(admin),
+            "--http-port", Text(InProcessServe.FreePort()), "--https-port", Text(InProcessServe.FreePort()), "--admin-port", Text(admin),
             "--node-address", nodeAddress, "--pod-cidr", podCidr, "--service-cidr", serviceCidr, "--load-balancer-pool", loadBalancerPool])
         {
             start.ArgumentList.Add(arg);
@@ -111,11 +109,4 @@ internal sealed class ServeProcess : IDisposable
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

@@ -24,7 +24,6 @@ public sealed class ProxyServicePort
         Port = port;
         Protocol = protocol;
         Endpoints = endpoints;
-        ClusterEndpoints = Preferred(service.Spec.TrafficDistribution, endpoints, nodeName, zone);
         ServiceLabel = service.Metadata.Namespace + "/" + service.Metadata.Name;
         PortLabel = port.Name.Length > 0 ? port.Name : port.Port.ToString(CultureInfo.InvariantCulture);
         InternalPolicy = service.Spec.InternalTrafficPolicy == ServicePolicies.Local ? ServicePolicies.Local : ServicePolicies.Cluster;
@@ -62,6 +61,7 @@ public sealed class ProxyServicePort
         }
 
         _byNode = byNode.ToFrozenDictionary(StringComparer.Ordinal);
+        ClusterEndpoints = Preferred(service.Spec.TrafficDistribution, nodeName, zone);
     }
 
     /// <summary>The Service.</summary>
@@ -125,20 +125,19 @@ public sealed class ProxyServicePort
     /// name <c>PreferClose</c> keep this zone's. Each preference holds only while the narrower set has Ready endpoints,
     /// so a zone whose endpoints are all terminating does not keep traffic from ready ones elsewhere; otherwise PX-4.
     /// </summary>
-    private static EndpointSet Preferred(string? distribution, EndpointSet endpoints, string? nodeName, string? zone)
+    private EndpointSet Preferred(string? distribution, string? nodeName, string? zone)
     {
-        if (distribution == TrafficDistributions.PreferSameNode && nodeName is not null
-            && endpoints.ForNode(nodeName) is { CandidateCategory: EndpointCategory.Ready } sameNode)
+        if (distribution == TrafficDistributions.PreferSameNode && ForNode(nodeName) is { CandidateCategory: EndpointCategory.Ready } sameNode)
         {
             return sameNode;
         }
 
         if (distribution is TrafficDistributions.PreferSameNode or TrafficDistributions.PreferSameZone or TrafficDistributions.PreferClose
-            && zone is not null && endpoints.ForZone(zone) is { CandidateCategory: EndpointCategory.Ready } sameZone)
+            && zone is not null && Endpoints.ForZone(zone) is { CandidateCategory: EndpointCategory.Ready } sameZone)
         {
             return sameZone;
         }
 
-        return endpoints;
+        return Endpoints;
     }
 }
