@@ -49,6 +49,9 @@ internal sealed class ConnectionTracker
     /// <summary>Raised after a connect's deadline is registered (tests advance a fake clock after it).</summary>
     public event Action? ConnectRegistered;
 
+    /// <summary>Raises <see cref="ConnectRegistered"/> for a connect another transport registered on its own.</summary>
+    public void OnConnectRegistered() => ConnectRegistered?.Invoke();
+
     /// <summary>Registers a connect that must complete by <paramref name="deadline"/> (a timestamp).</summary>
     public void ConnectStarted(Socket socket, long deadline)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RoutingCore.Proxying;
+using RoutingCore.Sockets.Epoll;
 
 namespace RoutingCore.Sockets;
 
@@ -27,9 +28,12 @@ internal sealed class ListenerSet(ServiceProxy proxy)
         foreach (var frontend in table.Frontends)
         {
             var service = frontend.ServicePort.ToString();
-            wanted[(frontend.Protocol, frontend.EndPoint)] = frontend.Protocol == ProxyProtocol.Tcp
-                ? () => new TcpServiceListener(proxy, frontend.EndPoint, service)
-                : () => new UdpServiceListener(proxy, frontend.EndPoint, service);
+            wanted[(frontend.Protocol, frontend.EndPoint)] = (frontend.Protocol, proxy.Epoll) switch
+            {
+                (ProxyProtocol.Tcp, { } epoll) => () => new EpollTcpListener(proxy, epoll, frontend.EndPoint, service),
+                (ProxyProtocol.Tcp, null) => () => new TcpServiceListener(proxy, frontend.EndPoint, service),
+                _ => () => new UdpServiceListener(proxy, frontend.EndPoint, service),
+            };
         }
 
         foreach (var check in table.HealthChecks)

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using RoutingCore.Proxying;
+using RoutingCore.Sockets.Epoll;
 using RoutingCore.State;
 
 namespace RoutingCore.Sockets;
@@ -86,7 +87,7 @@ public sealed class ServiceProxy : IAsyncDisposable
     }
 
     /// <summary>TCP connections being relayed now.</summary>
-    public int ActiveConnections => Tracker.Count;
+    public int ActiveConnections => Tracker.Count + (Epoll?.ActiveConnections ?? 0);
 
     /// <summary>UDP flows open now, over every listener.</summary>
     public int UdpFlows
@@ -114,6 +115,9 @@ public sealed class ServiceProxy : IAsyncDisposable
 
     internal ConnectionTracker Tracker { get; } = new();
 
+    /// <summary>The epoll transport of Service frontends, from <see cref="Start"/> on; null on the portable transport.</summary>
+    internal EpollTransport? Epoll { get; private set; }
+
     internal CancellationToken Shutdown => _shutdown.Token;
 
     /// <summary>Raised when a UDP flow ends (tests wait on it).</summary>
@@ -135,6 +139,11 @@ public sealed class ServiceProxy : IAsyncDisposable
             if (_started)
             {
                 return;
+            }
+
+            if (Options.EffectiveTransport == TcpTransport.Epoll)
+            {
+                Epoll = new EpollTransport(this);
             }
 
             _started = true;
@@ -196,6 +205,11 @@ public sealed class ServiceProxy : IAsyncDisposable
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
         await Tracker.CloseAllAsync().ConfigureAwait(false);
+        if (Epoll is not null)
+        {
+            await Epoll.CloseAllAsync().ConfigureAwait(false);
+        }
+
         if (_sweeper is not null)
         {
             await _sweeper.ConfigureAwait(false);
@@ -257,6 +271,7 @@ public sealed class ServiceProxy : IAsyncDisposable
             var table = Controller.Current;
             faults = _listeners.Apply(table);
             Tracker.ApplyTable(table, Time, Options.DrainTimeout);
+            Epoll?.ApplyTable(table);
         }
 
         foreach (var fault in faults)
@@ -276,6 +291,7 @@ public sealed class ServiceProxy : IAsyncDisposable
                 {
                     var now = Time.GetTimestamp();
                     Tracker.Sweep(Time, Options.IdleTimeout);
+                    Epoll?.Sweep(now);
                     _listeners.Sweep(now);
                 }
             }

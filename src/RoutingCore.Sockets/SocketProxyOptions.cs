@@ -47,13 +47,41 @@ public sealed record SocketProxyOptions
     /// <summary>How often idle, drain and UDP expiry deadlines are checked (default 1 s).</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The engine that relays TCP connections of Service frontends (default <see cref="TcpTransport.Auto"/>: epoll on
+    /// Linux). TLS passthrough and health-check listeners always use .NET sockets; UDP is unaffected.
+    /// </summary>
+    public TcpTransport Transport { get; init; } = TcpTransport.Auto;
+
+    /// <summary>The event loops (threads) of the <see cref="TcpTransport.Epoll"/> transport; null for one per processor.</summary>
+    public int? EventLoops { get; init; }
+
+    /// <summary>The transport <see cref="Transport"/> resolves to on this machine.</summary>
+    public TcpTransport EffectiveTransport => Transport switch
+    {
+        TcpTransport.Auto => Epoll.Native.IsSupported ? TcpTransport.Epoll : TcpTransport.Sockets,
+        _ => Transport,
+    };
+
     /// <summary>Creates the <c>RoutingCore</c> meter (dependency injection); null creates a meter owned by the proxy.</summary>
     public IMeterFactory? MeterFactory { get; init; }
 
     /// <summary>Throws when a value is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    /// <exception cref="PlatformNotSupportedException"><see cref="TcpTransport.Epoll"/> on a platform without it.</exception>
     public void Validate()
     {
+        if (Transport == TcpTransport.Epoll && !Epoll.Native.IsSupported)
+        {
+            throw new PlatformNotSupportedException(
+                $"The epoll TCP transport needs Linux on x86-64 or arm64; this is {System.Runtime.InteropServices.RuntimeInformation.OSDescription} on {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}. Use TcpTransport.Auto or TcpTransport.Sockets.");
+        }
+
+        if (EventLoops is { } loops)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(loops, 1, nameof(EventLoops));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectAttempts, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferSize, TcpRelay.SmallBuffer);

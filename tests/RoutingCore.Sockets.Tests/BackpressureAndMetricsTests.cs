@@ -6,12 +6,12 @@ using static RoutingCore.Sockets.Tests.Client;
 namespace RoutingCore.Sockets.Tests;
 
 /// <summary>Backpressure through the relay, and the metrics it records.</summary>
-public sealed class BackpressureAndMetricsTests
+public abstract class BackpressureAndMetricsTests(TcpTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task Backpressure_AnEndpointThatDoesNotReadStallsTheClientInsteadOfFillingTheProxy()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         var startReading = new TaskCompletionSource();
         var received = new TaskCompletionSource<long>();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), handler: async socket =>
@@ -54,7 +54,7 @@ public sealed class BackpressureAndMetricsTests
     [Fact]
     public async Task Metrics_ConnectionsBytesEachWayAndConnectFailuresAreCountedByService()
     {
-        await using var cluster = ProxyCluster.Start(proxyOptions: new() { Selection = Proxying.ProxySelectionMode.RoundRobin });
+        await using var cluster = StartCluster(proxyOptions: new() { Selection = Proxying.ProxySelectionMode.RoundRobin });
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(2), "pod-2");
         var measurements = new ConcurrentQueue<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener();
@@ -92,3 +92,9 @@ public sealed class BackpressureAndMetricsTests
         Assert.All(failures, f => Assert.Equal("connection_refused", f.Tags["error.type"]));
     }
 }
+
+/// <summary><see cref="BackpressureAndMetricsTests"/> on the epoll transport.</summary>
+public sealed class BackpressureAndMetricsTestsOnEpoll() : BackpressureAndMetricsTests(TcpTransport.Epoll);
+
+/// <summary><see cref="BackpressureAndMetricsTests"/> on the portable transport.</summary>
+public sealed class BackpressureAndMetricsTestsOnSockets() : BackpressureAndMetricsTests(TcpTransport.Sockets);

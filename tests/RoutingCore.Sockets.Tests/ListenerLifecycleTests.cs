@@ -8,12 +8,12 @@ using static RoutingCore.Sockets.Tests.Client;
 namespace RoutingCore.Sockets.Tests;
 
 /// <summary>Listeners follow the table without disturbing traffic; removed endpoints are drained; bind failures are reported.</summary>
-public sealed class ListenerLifecycleTests
+public abstract class ListenerLifecycleTests(TcpTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task Listeners_AddedAndRemovedWhileTrafficFlows_DisturbNothingElse()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var steady = TcpBackend.Start(cluster.PodEndPoint(1), "steady");
         await using var other = TcpBackend.Start(cluster.PodEndPoint(2), "other");
         cluster.Put(ProxyCluster.Service("steady"), cluster.Pod("steady", 1));
@@ -60,7 +60,7 @@ public sealed class ListenerLifecycleTests
     [Fact]
     public async Task Drain_AConnectionToARemovedEndpointRunsUntilTheGracePeriodEnds()
     {
-        await using var cluster = ProxyCluster.Start(new SocketProxyOptions { DrainTimeout = TimeSpan.FromSeconds(20) }, new ServiceProxyOptions { Selection = ProxySelectionMode.RoundRobin });
+        await using var cluster = StartCluster(new SocketProxyOptions { DrainTimeout = TimeSpan.FromSeconds(20) }, new ServiceProxyOptions { Selection = ProxySelectionMode.RoundRobin });
         await using var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         await using var b = TcpBackend.Start(cluster.PodEndPoint(2), "pod-2");
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1), cluster.Pod("web", 2));
@@ -90,7 +90,7 @@ public sealed class ListenerLifecycleTests
     [Fact]
     public async Task Drain_AnEndpointThatComesBackBeforeTheDeadlineKeepsItsConnections()
     {
-        await using var cluster = ProxyCluster.Start(new SocketProxyOptions { DrainTimeout = TimeSpan.FromSeconds(20) });
+        await using var cluster = StartCluster(new SocketProxyOptions { DrainTimeout = TimeSpan.FromSeconds(20) });
         await using var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1));
         using var client = await ConnectAsync(cluster.ClusterEndPoint("web"));
@@ -108,7 +108,7 @@ public sealed class ListenerLifecycleTests
     [Fact]
     public async Task Bind_AFailureIsReportedWithTheFixAndOtherListenersKeepRunning()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         var taken = new IPEndPoint(cluster.Plan.ServiceIP(50), 8000);
         var blocker = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -187,3 +187,9 @@ public sealed class ListenerLifecycleTests
         return (connections, errors);
     }
 }
+
+/// <summary><see cref="ListenerLifecycleTests"/> on the epoll transport.</summary>
+public sealed class ListenerLifecycleTestsOnEpoll() : ListenerLifecycleTests(TcpTransport.Epoll);
+
+/// <summary><see cref="ListenerLifecycleTests"/> on the portable transport.</summary>
+public sealed class ListenerLifecycleTestsOnSockets() : ListenerLifecycleTests(TcpTransport.Sockets);

@@ -5,12 +5,12 @@ using static RoutingCore.Sockets.Tests.Client;
 namespace RoutingCore.Sockets.Tests;
 
 /// <summary>Session affinity and source ranges on real sockets, with clients bound to chosen loopback sources.</summary>
-public sealed class PolicySocketTests
+public abstract class PolicySocketTests(TcpTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task AFF_1_EachClientAddressStaysWithItsEndpoint()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var pods = Group.Of(Enumerable.Range(1, 3).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList());
         cluster.Put([ProxyCluster.Service("web", edit: Affinity), .. Enumerable.Range(1, 3).Select(i => cluster.Pod("web", i))]);
         var frontend = cluster.ClusterEndPoint("web");
@@ -32,7 +32,7 @@ public sealed class PolicySocketTests
     [Fact]
     public async Task AFF_2_AfterTheTimeoutAClientMayMove()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var pods = Group.Of(Enumerable.Range(1, 3).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList());
         cluster.Put([ProxyCluster.Service("web", edit: Affinity), .. Enumerable.Range(1, 3).Select(i => cluster.Pod("web", i))]);
         var frontend = cluster.ClusterEndPoint("web");
@@ -50,7 +50,7 @@ public sealed class PolicySocketTests
     [Fact]
     public async Task PX_9_TheLoadBalancerAddressRefusesClientsOutsideTheSourceRanges()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         cluster.Put(
             ProxyCluster.Service("web", type: ServiceTypes.LoadBalancer, edit: s => s with { LoadBalancerSourceRanges = [$"127.{cluster.Plan.Octet}.8.0/24"] }),
@@ -66,7 +66,7 @@ public sealed class PolicySocketTests
     [Fact]
     public async Task PX_5_ANodePortWithLocalPolicyServesOnlyThatNodesEndpoints()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         cluster.Put(
             ProxyCluster.Service("web", type: ServiceTypes.NodePort, edit: s => s with { ExternalTrafficPolicy = ServicePolicies.Local }),
@@ -80,7 +80,7 @@ public sealed class PolicySocketTests
     [Fact]
     public async Task PX_11_TheHealthCheckNodePortAnswers200WhereEndpointsAreLocalAnd503Elsewhere()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         cluster.Put(
             ProxyCluster.Service("web", type: ServiceTypes.LoadBalancer, edit: s => s with { ExternalTrafficPolicy = ServicePolicies.Local }),
@@ -114,3 +114,9 @@ public sealed class PolicySocketTests
     private static ServiceSpec Affinity(ServiceSpec spec) =>
         spec with { SessionAffinity = ServicePolicies.ClientIP, SessionAffinityConfig = new SessionAffinityConfig(new ClientIPConfig(600)) };
 }
+
+/// <summary><see cref="PolicySocketTests"/> on the epoll transport.</summary>
+public sealed class PolicySocketTestsOnEpoll() : PolicySocketTests(TcpTransport.Epoll);
+
+/// <summary><see cref="PolicySocketTests"/> on the portable transport.</summary>
+public sealed class PolicySocketTestsOnSockets() : PolicySocketTests(TcpTransport.Sockets);

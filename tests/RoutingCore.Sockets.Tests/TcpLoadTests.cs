@@ -5,13 +5,13 @@ using static RoutingCore.Sockets.Tests.Client;
 namespace RoutingCore.Sockets.Tests;
 
 /// <summary>Volume through the proxy: 1 GiB each way at once, and 1,000 concurrent connections.</summary>
-public sealed class TcpLoadTests
+public abstract class TcpLoadTests(TcpTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task Transfer_OneGibibyteEachWayAtOnce_ArrivesIntact()
     {
         const int Blocks = 1024; // 1 GiB
-        await using var cluster = ProxyCluster.Start(new SocketProxyOptions { BufferSize = 256 * 1024 });
+        await using var cluster = StartCluster(new SocketProxyOptions { BufferSize = 256 * 1024 });
         var backendSent = new TaskCompletionSource<byte[]>();
         var backendReceived = new TaskCompletionSource<(long, byte[])>();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), handler: async socket =>
@@ -38,7 +38,7 @@ public sealed class TcpLoadTests
     public async Task Concurrency_OneThousandConnectionsOpenAtOnce_AllEchoTheirOwnBytes()
     {
         const int Connections = 1000;
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var pods = Group.Of(Enumerable.Range(1, 4).Select(i => TcpBackend.Start(cluster.PodEndPoint(i), $"pod-{i}")).ToList());
         cluster.Put([ProxyCluster.Service("web"), .. Enumerable.Range(1, 4).Select(i => cluster.Pod("web", i))]);
         var frontend = cluster.ClusterEndPoint("web");
@@ -67,3 +67,9 @@ public sealed class TcpLoadTests
         }
     }
 }
+
+/// <summary><see cref="TcpLoadTests"/> on the epoll transport.</summary>
+public sealed class TcpLoadTestsOnEpoll() : TcpLoadTests(TcpTransport.Epoll);
+
+/// <summary><see cref="TcpLoadTests"/> on the portable transport.</summary>
+public sealed class TcpLoadTestsOnSockets() : TcpLoadTests(TcpTransport.Sockets);

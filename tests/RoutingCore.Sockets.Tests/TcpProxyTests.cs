@@ -7,12 +7,12 @@ using static RoutingCore.Sockets.Tests.Client;
 namespace RoutingCore.Sockets.Tests;
 
 /// <summary>TCP through real loopback sockets: frontends, refusal, retries, half-close, resets, idle timeout.</summary>
-public sealed class TcpProxyTests
+public abstract class TcpProxyTests(TcpTransport transport) : TransportTests(transport)
 {
     [Fact]
     public async Task PX_1_EveryFrontendOfAServiceReachesItsEndpoint()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         var external = cluster.Plan.ServiceIP(200);
         cluster.Put(ProxyCluster.Service("web", type: ServiceTypes.LoadBalancer, edit: s => s with { ExternalIPs = [external.ToString()] }), cluster.Pod("web", 1));
@@ -39,7 +39,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task PX_7_AServiceWithoutEndpointsResetsTheClient()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         cluster.Put(ProxyCluster.Service("web"));
 
         Assert.Equal("reset", await RefusalAsync(cluster.ClusterEndPoint("web")));
@@ -48,7 +48,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task Connect_ARefusingEndpointIsRetriedOnAnother()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var live = TcpBackend.Start(cluster.PodEndPoint(2), "pod-2");
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1), cluster.Pod("web", 2)); // nothing listens on pod 1
 
@@ -61,7 +61,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task Connect_WithRetriesOffARefusingEndpointResetsTheClient()
     {
-        await using var cluster = ProxyCluster.Start(new SocketProxyOptions { ConnectAttempts = 1 });
+        await using var cluster = StartCluster(new SocketProxyOptions { ConnectAttempts = 1 });
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1)); // nothing listens
 
         Assert.Equal("reset", await RefusalAsync(cluster.ClusterEndPoint("web")));
@@ -70,7 +70,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task Connect_AnEndpointThatNeverAnswersTimesOut()
     {
-        await using var cluster = ProxyCluster.Start(new SocketProxyOptions { ConnectTimeout = TimeSpan.FromSeconds(5) });
+        await using var cluster = StartCluster(new SocketProxyOptions { ConnectTimeout = TimeSpan.FromSeconds(5) });
         // A listener whose accept queue is full: the kernel drops further SYNs, so a connect to it hangs.
         using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         silent.Bind(cluster.PodEndPoint(1));
@@ -97,7 +97,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task HalfClose_TheClientFinishesSendingAndStillReceivesTheWholeAnswer()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), handler: CountThenAnswerAsync);
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1));
 
@@ -115,7 +115,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task HalfClose_TheEndpointFinishesFirstAndTheClientKeepsSending()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         var received = new TaskCompletionSource<int>();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), handler: async socket =>
         {
@@ -148,7 +148,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task Reset_AnEndpointResettingOneConnection_OnlyThatClientSeesIt()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1));
         var clients = new List<Socket>();
@@ -174,7 +174,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task Reset_AnEndpointKilledMidConnection_ItsClientsSeeTheCloseAndTheOthersAndNewConnectionsAreUnaffected()
     {
-        await using var cluster = ProxyCluster.Start(proxyOptions: new() { Selection = Proxying.ProxySelectionMode.RoundRobin });
+        await using var cluster = StartCluster(proxyOptions: new() { Selection = Proxying.ProxySelectionMode.RoundRobin });
         await using var a = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         await using var b = TcpBackend.Start(cluster.PodEndPoint(2), "pod-2");
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1), cluster.Pod("web", 2));
@@ -208,7 +208,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task Reset_AClientResetIsPassedToTheEndpoint()
     {
-        await using var cluster = ProxyCluster.Start();
+        await using var cluster = StartCluster();
         var seen = new TaskCompletionSource<string>();
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), handler: async socket =>
         {
@@ -228,7 +228,7 @@ public sealed class TcpProxyTests
     [Fact]
     public async Task IdleTimeout_AConnectionQuietForTooLongIsClosed()
     {
-        await using var cluster = ProxyCluster.Start(new SocketProxyOptions { IdleTimeout = TimeSpan.FromSeconds(10) });
+        await using var cluster = StartCluster(new SocketProxyOptions { IdleTimeout = TimeSpan.FromSeconds(10) });
         await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
         cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1));
         using var quiet = await ConnectAsync(cluster.ClusterEndPoint("web"));
@@ -258,3 +258,9 @@ public sealed class TcpProxyTests
         socket.Shutdown(SocketShutdown.Send);
     }
 }
+
+/// <summary><see cref="TcpProxyTests"/> on the epoll transport.</summary>
+public sealed class TcpProxyTestsOnEpoll() : TcpProxyTests(TcpTransport.Epoll);
+
+/// <summary><see cref="TcpProxyTests"/> on the portable transport.</summary>
+public sealed class TcpProxyTestsOnSockets() : TcpProxyTests(TcpTransport.Sockets);

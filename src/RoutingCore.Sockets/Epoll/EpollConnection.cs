@@ -1,0 +1,557 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using RoutingCore.Balancing;
+using RoutingCore.Proxying;
+
+namespace RoutingCore.Sockets.Epoll;
+
+/// <summary>
+/// One accepted connection on the epoll transport, from placement on the table to close, driven entirely by its
+/// loop: connect (with retries on other endpoints and a deadline the sweep enforces), then relay both ways.
+/// </summary>
+/// <remarks>
+/// <para>Both sockets are registered once, edge-triggered, for input, output and peer shutdown. A direction reads into
+/// the loop's shared buffer and sends at once; only what the receiver cannot take yet is copied into a buffer of
+/// the connection's own (rented, returned when sent), and the direction stops reading until the receiver's
+/// EPOLLOUT — backpressure without a buffer per idle connection. End of stream one way becomes a FIN the other way
+/// (half-close); when a short read is followed by the end of stream, the data goes with MSG_MORE so that it and the
+/// FIN leave in one segment. An error or reset on either side resets both (SO_LINGER 0), as the portable
+/// <see cref="TcpRelay"/> does.</para>
+/// <para>The subtle point is edge triggering: a direction must read until the kernel says EAGAIN, or it will not be
+/// told again. A direction that has had its turn (<see cref="ReadsPerTurn"/> reads) before EAGAIN is deferred to the
+/// end of the loop's batch instead, so one fast connection cannot starve the others on its loop.</para>
+/// </remarks>
+internal sealed unsafe class EpollConnection : LoopHandle
+{
+    /// <summary>Reads one direction makes per turn before yielding to the loop's other connections.</summary>
+    private const int ReadsPerTurn = 16;
+
+    private const uint ClientTag = 0;
+    private const uint Interest = Native.EpollIn | Native.EpollOut | Native.EpollRdHup | Native.EpollEdgeTriggered;
+
+    private readonly EventLoop _loop;
+    private readonly ServiceProxy _proxy;
+    private readonly int _client;
+    private readonly IPAddress _remote;
+    private readonly EndpointSet? _endpoints;
+    private readonly ProxyTags _tags;
+    private EndpointLease _lease;
+    private EndpointKey[]? _tried;
+    private int _upstream = -1;
+    private uint _attempt; // the connect attempt, and the epoll tag of its socket
+    private long _connectDeadline;
+    private Direction _toUpstream;
+    private Direction _toClient;
+    private Phase _phase = Phase.Connecting;
+    private bool _deferred;
+
+    private EpollConnection(EventLoop loop, int client, IPAddress remote, ProxyServicePort servicePort, EndpointSet? endpoints, EndpointLease lease)
+    {
+        _loop = loop;
+        _proxy = loop.Transport.Proxy;
+        _client = client;
+        _remote = remote;
+        _endpoints = endpoints;
+        _tags = ProxyTags.For(servicePort);
+        _lease = lease;
+        Drain = new DrainIdentity(servicePort.Service.Metadata.Namespace, servicePort.Service.Metadata.Name, servicePort.Port.Port, lease.Endpoint.Key);
+    }
+
+    private enum Phase
+    {
+        Connecting,
+        Relaying,
+        Closed,
+    }
+
+    /// <summary>The Service port and endpoint, to drain the connection once the endpoint leaves.</summary>
+    public DrainIdentity Drain { get; private set; }
+
+    /// <summary>When data last moved either way (loop clock).</summary>
+    public long LastActivity { get; private set; }
+
+    /// <summary>When a drain ends this connection; 0 when it is not draining.</summary>
+    public long DrainDeadline { get; private set; }
+
+    /// <summary>Places a connection just accepted on the current table (§10) and starts connecting, or resets it.</summary>
+    public static void Accept(EventLoop loop, int client, IPAddress remote, IPEndPoint local)
+    {
+        var proxy = loop.Transport.Proxy;
+        var decision = proxy.Table.Resolve(ProxyProtocol.Tcp, local.Address, local.Port, remote, out var lease);
+        if (decision.Outcome != ProxyOutcome.Selected)
+        {
+            var tags = decision.ServicePort is { } known
+                ? ProxyTags.For(known)
+                : new ProxyTags("", local.Port.ToString(CultureInfo.InvariantCulture), ProxyProtocol.Tcp);
+            proxy.Metrics.Refused(in tags, decision);
+            Reset(client);
+            return;
+        }
+
+        var connection = new EpollConnection(loop, client, remote, decision.ServicePort!, decision.Endpoints, lease);
+        loop.Register(connection);
+        if (Native.Control(loop.Epoll, Native.EpollCtlAdd, client, Interest, EventLoop.Token(connection, ClientTag)) != 0)
+        {
+            connection.End(Ending.Reset);
+            return;
+        }
+
+        connection.Connect();
+    }
+
+    public override void OnEvents(uint events, uint tag)
+    {
+        if (_phase == Phase.Closed || (tag != ClientTag && tag != _attempt))
+        {
+            return; // an event of a socket closed earlier in this batch
+        }
+
+        if (_phase == Phase.Connecting)
+        {
+            // Client data waits in its socket until the endpoint answers; the pump reads it then.
+            if (tag != ClientTag && (events & (Native.EpollOut | Native.EpollErr | Native.EpollHup)) != 0)
+            {
+                Connected();
+            }
+
+            return;
+        }
+
+        var fromClient = tag == ClientTag;
+        if ((events & Native.EpollErr) != 0)
+        {
+            End(Ending.Reset);
+            return;
+        }
+
+        var ok = true;
+        if ((events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup)) != 0)
+        {
+            ok = fromClient ? Pump(ref _toUpstream, _client, _upstream, upstream: true) : Pump(ref _toClient, _upstream, _client, upstream: false);
+        }
+
+        if (ok && (events & Native.EpollOut) != 0)
+        {
+            // Writable again: send what this socket could not take, and let that direction read on.
+            ok = fromClient
+                ? _toClient.Length == 0 || Pump(ref _toClient, _upstream, _client, upstream: false)
+                : _toUpstream.Length == 0 || Pump(ref _toUpstream, _client, _upstream, upstream: true);
+        }
+
+        AfterPump(ok);
+    }
+
+    /// <summary>Pumps both directions again after the connection was deferred for fairness.</summary>
+    public void Resume()
+    {
+        _deferred = false;
+        if (_phase == Phase.Relaying)
+        {
+            AfterPump(Pump(ref _toUpstream, _client, _upstream, upstream: true) && Pump(ref _toClient, _upstream, _client, upstream: false));
+        }
+    }
+
+    /// <summary>Starts, extends or lifts this connection's drain after a table change.</summary>
+    public void ApplyTable(ProxyTable table, bool closeAtOnce, long deadline)
+    {
+        if (_phase != Phase.Relaying)
+        {
+            return;
+        }
+
+        var port = table.FindServicePort(Drain.Namespace, Drain.Service, Drain.Port, ProxyProtocol.Tcp);
+        if (port is not null && port.Lists(Drain.Endpoint))
+        {
+            DrainDeadline = 0;
+        }
+        else if (closeAtOnce)
+        {
+            End(Ending.Close);
+        }
+        else if (DrainDeadline == 0)
+        {
+            DrainDeadline = Math.Max(1, deadline);
+        }
+    }
+
+    /// <summary>Times out a connect, or closes the connection when it is idle too long or past its drain deadline.</summary>
+    public void Sweep(long now, long idleTicks)
+    {
+        if (_phase == Phase.Connecting && now >= _connectDeadline)
+        {
+            CloseUpstream();
+            if (Retry("timeout"))
+            {
+                Connect();
+            }
+        }
+        else if (_phase == Phase.Relaying && ((DrainDeadline != 0 && now >= DrainDeadline) || now - LastActivity >= idleTicks))
+        {
+            End(Ending.Close);
+        }
+    }
+
+    /// <summary>Ends the connection because the proxy is shutting down.</summary>
+    public void Shutdown()
+    {
+        if (_phase == Phase.Connecting)
+        {
+            CloseUpstream();
+            _proxy.Metrics.ConnectFailure(in _tags, "aborted");
+            _lease.Complete(EndpointOutcome.Neutral);
+            End(Ending.Reset);
+        }
+        else
+        {
+            End(Ending.Close);
+        }
+    }
+
+    /// <summary>Closes with a reset, so the client sees the connection refused rather than a clean end.</summary>
+    private static void Reset(int fd)
+    {
+        Native.LingerZero(fd);
+        Native.Close(fd);
+    }
+
+    /// <summary>Connects to the leased endpoint, and on immediate failure to others, until one is under way or none is left.</summary>
+    private void Connect()
+    {
+        while (TryConnect() is { } failure)
+        {
+            if (!Retry(failure))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Starts a connect to the leased endpoint; null when it is under way or done, else why it failed.</summary>
+    private string? TryConnect()
+    {
+        _attempt++;
+        var endpoint = _lease.Endpoint;
+        if (endpoint.IPAddress is not { } address)
+        {
+            return "not_an_ip"; // FQDN slices are not proxied
+        }
+
+        var target = stackalloc byte[Native.SockAddrSize];
+        var length = Native.WriteAddress(address, endpoint.Port, target);
+        var fd = Native.Socket(*(ushort*)target, Native.SockStream | Native.SockNonBlock | Native.SockCloExec, 0);
+        if (fd < 0)
+        {
+            return ErrorName(Marshal.GetLastPInvokeError());
+        }
+
+        Native.SetInt(fd, Native.IpProtoTcp, Native.TcpNoDelay, 1);
+        if (Native.Connect(fd, target, length) != 0 && Marshal.GetLastPInvokeError() is var errno && errno != Native.EInProgress)
+        {
+            Native.Close(fd);
+            return ErrorName(errno);
+        }
+
+        _upstream = fd;
+        if (Native.Control(_loop.Epoll, Native.EpollCtlAdd, fd, Interest, EventLoop.Token(this, _attempt)) is var failed && failed != 0)
+        {
+            CloseUpstream();
+            return ErrorName(failed);
+        }
+
+        // PERF: no timer per connect; the sweep checks the deadline (as precise as SweepInterval).
+        _connectDeadline = _loop.Now + _loop.Transport.ConnectTicks;
+        _proxy.Tracker.OnConnectRegistered();
+        return null; // even a connect that completed at once reports EPOLLOUT: Connected runs then
+    }
+
+    /// <summary>The connect has an outcome (EPOLLOUT or an error): relay, or try another endpoint.</summary>
+    private void Connected()
+    {
+        var error = Native.PendingError(_upstream);
+        if (error != 0)
+        {
+            CloseUpstream();
+            if (Retry(ErrorName(error)))
+            {
+                Connect();
+            }
+
+            return;
+        }
+
+        _phase = Phase.Relaying;
+        _connectDeadline = 0;
+        LastActivity = _loop.Now;
+        _loop.Transport.ConnectionOpened();
+        _proxy.Metrics.ConnectionOpened(in _tags);
+        AfterPump(Pump(ref _toUpstream, _client, _upstream, upstream: true) && Pump(ref _toClient, _upstream, _client, upstream: false));
+    }
+
+    /// <summary>Counts a failed attempt and leases another endpoint not tried yet; false (the client reset) when none is left.</summary>
+    private bool Retry(string failure)
+    {
+        _proxy.Metrics.ConnectFailure(in _tags, failure);
+        var stopping = _proxy.Shutdown.IsCancellationRequested;
+        var endpoint = _lease.Endpoint.Key;
+        _lease.Complete(stopping ? EndpointOutcome.Neutral : EndpointOutcome.Failure);
+        var attempts = _proxy.Options.ConnectAttempts;
+        _tried ??= new EndpointKey[attempts];
+        _tried[(int)_attempt - 1] = endpoint;
+        var context = SelectionContext.None.WithClientAddress(_remote);
+        if (_attempt < attempts && _endpoints is not null && !stopping
+            && EndpointRetry.TrySelectExcept(_endpoints, in context, _tried.AsSpan(0, (int)_attempt), out _lease))
+        {
+            Drain = Drain with { Endpoint = _lease.Endpoint.Key };
+            return true;
+        }
+
+        End(Ending.Reset);
+        return false;
+    }
+
+    /// <summary>
+    /// Moves one direction's data until the source has nothing more (EAGAIN), the receiver is full, or the turn is
+    /// used up; carries end of stream through as a FIN. False on a reset or error either side.
+    /// </summary>
+    private bool Pump(ref Direction d, int from, int to, bool upstream)
+    {
+        for (var reads = 0; ; reads++)
+        {
+            if (d.Length > 0 && !SendPending(ref d, to, out var failed))
+            {
+                return !failed; // the receiver is full: its EPOLLOUT resumes this direction
+            }
+
+            if (d.Ended)
+            {
+                if (!d.Shut)
+                {
+                    // PERF: the second direction to end skips shutdown(SHUT_WR): the close that follows sends the FIN.
+                    d.Shut = true;
+                    if (!(_toUpstream.Shut && _toClient.Shut))
+                    {
+                        Native.Shutdown(to, Native.ShutWr);
+                    }
+                }
+
+                return true;
+            }
+
+            if (reads == ReadsPerTurn)
+            {
+                if (!_deferred)
+                {
+                    _deferred = true;
+                    _loop.Defer(this);
+                }
+
+                return true;
+            }
+
+            var buffer = _loop.Scratch;
+            var read = (int)Native.Receive(from, buffer, _loop.ScratchLength, 0);
+            if (read <= 0)
+            {
+                if (read == 0)
+                {
+                    d.Ended = true;
+                    continue;
+                }
+
+                return Marshal.GetLastPInvokeError() is Native.EAgain;
+            }
+
+            if (read < _loop.ScratchLength && !ReadOnToEnd(ref d, from, ref read))
+            {
+                return false;
+            }
+
+            LastActivity = _loop.Now;
+            _proxy.Metrics.Bytes(in _tags, upstream, read);
+            var sent = (int)Native.Send(to, buffer, read, Native.MsgNoSignal | (d.Ended ? Native.MsgMore : 0));
+            if (sent < 0)
+            {
+                if (Marshal.GetLastPInvokeError() != Native.EAgain)
+                {
+                    return false;
+                }
+
+                sent = 0;
+            }
+
+            if (sent < read)
+            {
+                // The receiver is full: keep the rest, stop reading until it drains (backpressure).
+                d.Pending = ArrayPool<byte>.Shared.Rent(read - sent);
+                new ReadOnlySpan<byte>(buffer + sent, read - sent).CopyTo(d.Pending);
+                (d.Offset, d.Length) = (0, read - sent);
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a short read, one more receive: it returns what else has arrived, or tells that the peer's FIN is
+    /// already there. PERF: knowing the end before sending the last data lets the FIN leave in the same segment
+    /// (MSG_MORE), as HAProxy does; that saves a segment and a wake-up of the peer on every short-lived connection.
+    /// </summary>
+    private bool ReadOnToEnd(ref Direction d, int from, ref int read)
+    {
+        var more = (int)Native.Receive(from, _loop.Scratch + read, _loop.ScratchLength - read, 0);
+        if (more > 0)
+        {
+            read += more;
+        }
+        else if (more == 0)
+        {
+            d.Ended = true;
+        }
+        else if (Marshal.GetLastPInvokeError() != Native.EAgain)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Sends what the receiver could not take before; true when all of it is gone.</summary>
+    private static bool SendPending(ref Direction d, int to, out bool failed)
+    {
+        failed = false;
+        nint sent;
+        fixed (byte* pending = d.Pending)
+        {
+            sent = Native.Send(to, pending + d.Offset, d.Length, Native.MsgNoSignal | (d.Ended ? Native.MsgMore : 0));
+        }
+
+        if (sent < 0)
+        {
+            failed = Marshal.GetLastPInvokeError() != Native.EAgain;
+            return false;
+        }
+
+        d.Offset += (int)sent;
+        d.Length -= (int)sent;
+        if (d.Length > 0)
+        {
+            return false;
+        }
+
+        ArrayPool<byte>.Shared.Return(d.Pending!);
+        d.Pending = null;
+        return true;
+    }
+
+    /// <summary>Closes after a pump: with a reset when it failed, cleanly when both directions have ended.</summary>
+    private void AfterPump(bool ok)
+    {
+        if (!ok)
+        {
+            End(Ending.Reset);
+        }
+        else if (_toUpstream.Shut && _toClient.Shut)
+        {
+            End(Ending.Finished);
+        }
+    }
+
+    private void CloseUpstream()
+    {
+        if (_upstream >= 0)
+        {
+            Native.Close(_upstream); // leaves epoll with the close; a stale event of it carries an older tag
+            _upstream = -1;
+        }
+    }
+
+    /// <summary>Ends the connection, frees its slot and buffers, and settles its lease and counts.</summary>
+    private void End(Ending how)
+    {
+        if (_phase == Phase.Closed)
+        {
+            return;
+        }
+
+        var relayed = _phase == Phase.Relaying;
+        _phase = Phase.Closed;
+        foreach (var fd in (ReadOnlySpan<int>)[_client, _upstream])
+        {
+            if (fd < 0)
+            {
+                continue;
+            }
+
+            if (how == Ending.Reset)
+            {
+                Native.LingerZero(fd);
+            }
+            else if (how == Ending.Close)
+            {
+                Native.Shutdown(fd, Native.ShutRdWr); // a FIN both ways, as an ordinary close
+            }
+
+            Native.Close(fd);
+        }
+
+        _upstream = -1;
+        Direction.Free(ref _toUpstream);
+        Direction.Free(ref _toClient);
+        _loop.Release(this);
+        if (relayed)
+        {
+            _lease.Complete(EndpointOutcome.Success);
+            _loop.Transport.ConnectionClosed();
+            _proxy.Metrics.ConnectionClosed(in _tags);
+        }
+        else
+        {
+            _lease.Complete(EndpointOutcome.Neutral); // no-op when a failed attempt already completed it
+        }
+    }
+
+    private static string ErrorName(int errno) => errno switch
+    {
+        111 => "connection_refused", // ECONNREFUSED
+        110 => "timeout", // ETIMEDOUT
+        101 or 113 => "unreachable", // ENETUNREACH, EHOSTUNREACH
+        _ => "other",
+    };
+
+    private enum Ending
+    {
+        /// <summary>Both directions ended with a FIN: a plain close.</summary>
+        Finished,
+
+        /// <summary>Closed by the proxy (idle, drained, shutting down): a FIN both ways.</summary>
+        Close,
+
+        /// <summary>An error, a reset, or a refusal: SO_LINGER 0, so the peers see a reset.</summary>
+        Reset,
+    }
+
+    /// <summary>One direction of the relay.</summary>
+    private struct Direction
+    {
+        /// <summary>Data read but not yet taken by the receiver, from <see cref="Offset"/> for <see cref="Length"/> bytes.</summary>
+        public byte[]? Pending;
+        public int Offset;
+        public int Length;
+
+        /// <summary>The source has sent its FIN.</summary>
+        public bool Ended;
+
+        /// <summary>The FIN has been passed on.</summary>
+        public bool Shut;
+
+        public static void Free(ref Direction d)
+        {
+            if (d.Pending is not null)
+            {
+                ArrayPool<byte>.Shared.Return(d.Pending);
+                d.Pending = null;
+            }
+        }
+    }
+}
