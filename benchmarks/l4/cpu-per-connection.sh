@@ -4,8 +4,9 @@
 #
 #   benchmarks/l4/cpu-per-connection.sh [rounds]     (default 2; needs perf, and haproxy as run.sh installs it)
 #
-# Contestants: RoutingCore with .NET's default socket settings, with inlined completions, with inlined completions on
-# one socket engine (DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1), and HAProxy. Loopback only, as run.sh.
+# Contestants: RoutingCore on its epoll transport (the default on Linux), on the portable transport with .NET's default
+# socket settings and with inlined completions (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1), and HAProxy.
+# Loopback only, as run.sh.
 set -euo pipefail
 
 ROUNDS=${1:-2}
@@ -30,11 +31,11 @@ run() { # name, address, command...
     "$@" >"$WORK/$name.log" 2>&1 &
     PIDS+=($!); PID[$name]=$!; ADDRESS[$name]=$address
 }
-run routingcore 127.20.2.1 "$BENCH" proxy 127.20.1.1 127.20.2.1
-run routingcore-inline 127.20.5.1 env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 "$BENCH" proxy 127.20.1.1 127.20.5.1
-run routingcore-inline-1 127.20.6.1 env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1 "$BENCH" proxy 127.20.1.1 127.20.6.1
+run routingcore 127.20.2.1 "$BENCH" proxy 127.20.1.1 127.20.2.1 epoll
+run routingcore-sockets 127.20.5.1 "$BENCH" proxy 127.20.1.1 127.20.5.1 sockets
+run routingcore-sockets-inline 127.20.6.1 env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 "$BENCH" proxy 127.20.1.1 127.20.6.1 sockets
 run haproxy 127.20.3.1 haproxy -f "$HERE/haproxy.cfg" -db
-CONTESTANTS=(routingcore routingcore-inline routingcore-inline-1 haproxy)
+CONTESTANTS=(routingcore routingcore-sockets routingcore-sockets-inline haproxy)
 for c in "${CONTESTANTS[@]}"; do "$BENCH" wait "${ADDRESS[$c]}:9002"; "$BENCH" rate "${ADDRESS[$c]}:9002" 2 "$WORKERS" >/dev/null 2>&1; done
 
 printf "%-22s %8s %14s %16s %14s\n" contestant "c/s" "µs CPU/conn" "switches/conn" "syscalls/conn"

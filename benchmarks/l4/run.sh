@@ -5,10 +5,8 @@
 #   benchmarks/l4/run.sh [rounds]      (default 5; run as root, or with sudo available, for apt-get)
 #
 # Every contestant forwards 127.20.x.1:9001 (sink) and :9002 (one-byte greeter) to the same backend on 127.20.1.1.
-# RoutingCore runs twice: with .NET's default socket settings, and with DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
-# (socket continuations run on the epoll thread, the setting .NET's own TechEmpower entries use for proxies).
-# epoll-prototype is L4Bench/EpollProxy.cs, a relay on its own epoll loops (not RoutingCore code): it measures how much
-# of the gap to HAProxy a transport of RoutingCore's own would close.
+# RoutingCore runs twice: on its default TCP transport (epoll: its own event loops, one per core) and on the portable
+# one (TcpTransport.Sockets: .NET's Socket with async/await, default .NET settings).
 # Contestants alternate within each round (the order rotates), each is warmed up first, and the medians are compared.
 set -euo pipefail
 
@@ -46,15 +44,14 @@ start() { # name, command...
 
 start backend "$BENCH" backend 127.20.1.1
 "$BENCH" wait 127.20.1.1:9001
-start routingcore "$BENCH" proxy 127.20.1.1 127.20.2.1
-start routingcore-inline env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 "$BENCH" proxy 127.20.1.1 127.20.5.1
-start epoll-prototype "$BENCH" epoll-proxy 127.20.1.1 127.20.7.1
+start routingcore "$BENCH" proxy 127.20.1.1 127.20.2.1 epoll
+start routingcore-sockets "$BENCH" proxy 127.20.1.1 127.20.5.1 sockets
 start haproxy haproxy -f "$HERE/haproxy.cfg" -db
 mkdir -p "$WORK/nginx"
 start nginx nginx -c "$HERE/nginx.conf" -p "$WORK/nginx" -g 'daemon off;'
 
-declare -A ADDRESS=([direct]=127.20.1.1 [routingcore]=127.20.2.1 [routingcore-inline]=127.20.5.1 [epoll-prototype]=127.20.7.1 [haproxy]=127.20.3.1 [nginx]=127.20.4.1)
-CONTESTANTS=(direct routingcore routingcore-inline epoll-prototype haproxy nginx)
+declare -A ADDRESS=([direct]=127.20.1.1 [routingcore]=127.20.2.1 [routingcore-sockets]=127.20.5.1 [haproxy]=127.20.3.1 [nginx]=127.20.4.1)
+CONTESTANTS=(direct routingcore routingcore-sockets haproxy nginx)
 for c in "${CONTESTANTS[@]}"; do "$BENCH" wait "${ADDRESS[$c]}:9001"; "$BENCH" wait "${ADDRESS[$c]}:9002"; done
 
 echo "warming up..."

@@ -7,10 +7,10 @@ using RoutingCore.Validation;
 
 namespace L4Bench;
 
-/// <summary>RoutingCore's contestant: a store with one selector-less Service (ports 9001, 9002) and its EndpointSlice, and the socket proxy.</summary>
+/// <summary>RoutingCore's contestant: a store with one selector-less Service (ports 9001, 9002) and its EndpointSlice, and the socket proxy on the given TCP transport.</summary>
 internal static class ProxyHost
 {
-    public static async Task<int> RunAsync(IPAddress backend, IPAddress vip)
+    public static async Task<int> RunAsync(IPAddress backend, IPAddress vip, TcpTransport transport)
     {
         var octets = vip.GetAddressBytes();
         var state = new ClusterState(new ClusterStateOptions
@@ -20,7 +20,7 @@ internal static class ProxyHost
             BootstrapKubernetesService = false,
             Validation = new ValidationOptions { AllowLoopbackAddresses = true },
         });
-        await using var proxy = ServiceProxy.AddTo(state, new ServiceProxyOptions(), new SocketProxyOptions());
+        await using var proxy = ServiceProxy.AddTo(state, new ServiceProxyOptions(), new SocketProxyOptions { Transport = transport });
         proxy.ListenerFailed += (_, fault) => Console.Error.WriteLine(fault.Message);
         proxy.Start();
         state.ApplyBatch(

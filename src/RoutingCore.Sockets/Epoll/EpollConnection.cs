@@ -45,6 +45,7 @@ internal sealed unsafe class EpollConnection : LoopHandle
     private Direction _toUpstream;
     private Direction _toClient;
     private Phase _phase = Phase.Connecting;
+    private bool _clientReadable;
     private bool _deferred;
 
     private EpollConnection(EventLoop loop, int client, IPAddress remote, ProxyServicePort servicePort, EndpointSet? endpoints, EndpointLease lease)
@@ -110,10 +111,14 @@ internal sealed unsafe class EpollConnection : LoopHandle
 
         if (_phase == Phase.Connecting)
         {
-            // Client data waits in its socket until the endpoint answers; the pump reads it then.
-            if (tag != ClientTag && (events & (Native.EpollOut | Native.EpollErr | Native.EpollHup)) != 0)
+            if (tag == ClientTag)
             {
-                Connected();
+                // Client data waits in its socket until the endpoint answers; the pump reads it then.
+                _clientReadable = true;
+            }
+            else if ((events & (Native.EpollOut | Native.EpollErr | Native.EpollHup)) != 0)
+            {
+                Connected(events);
             }
 
             return;
@@ -266,12 +271,17 @@ internal sealed unsafe class EpollConnection : LoopHandle
         return null; // even a connect that completed at once reports EPOLLOUT: Connected runs then
     }
 
-    /// <summary>The connect has an outcome (EPOLLOUT or an error): relay, or try another endpoint.</summary>
-    private void Connected()
+    /// <summary>The connect has an outcome (EPOLLOUT, or an error): relay, or try another endpoint.</summary>
+    /// <remarks>
+    /// PERF: each direction is pumped only if its source has said it is readable (the client while the connect was
+    /// under way, the endpoint in this very event), and SO_ERROR is read only when epoll reports an error, which saves
+    /// up to three system calls per connection (<c>benchmarks/l4/cpu-per-connection.sh</c>).
+    /// </remarks>
+    private void Connected(uint events)
     {
-        var error = Native.PendingError(_upstream);
-        if (error != 0)
+        if ((events & (Native.EpollErr | Native.EpollHup)) != 0)
         {
+            var error = Native.PendingError(_upstream);
             CloseUpstream();
             if (Retry(ErrorName(error)))
             {
@@ -286,7 +296,13 @@ internal sealed unsafe class EpollConnection : LoopHandle
         LastActivity = _loop.Now;
         _loop.Transport.ConnectionOpened();
         _proxy.Metrics.ConnectionOpened(in _tags);
-        AfterPump(Pump(ref _toUpstream, _client, _upstream, upstream: true) && Pump(ref _toClient, _upstream, _client, upstream: false));
+        var ok = !_clientReadable || Pump(ref _toUpstream, _client, _upstream, upstream: true);
+        if (ok && (events & (Native.EpollIn | Native.EpollRdHup)) != 0)
+        {
+            ok = Pump(ref _toClient, _upstream, _client, upstream: false);
+        }
+
+        AfterPump(ok);
     }
 
     /// <summary>Counts a failed attempt and leases another endpoint not tried yet; false (the client reset) when none is left.</summary>
