@@ -243,6 +243,73 @@ public abstract class TcpProxyTests(TcpTransport transport) : TransportTests(tra
         Assert.Equal("eof", await ReadToEndAsync(quiet));
     }
 
+    [Fact]
+    public async Task Connect_WhatTheClientSendsBeforeTheEndpointAcceptsArrivesOnceItDoes()
+    {
+        await using var cluster = StartCluster();
+        // A listener whose accept queue is full: the proxy's SYN is dropped until the queue drains, and retried 1 s later.
+        using var slow = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        slow.Bind(cluster.PodEndPoint(1));
+        slow.Listen(1);
+        using var first = await ConnectAsync(cluster.PodEndPoint(1));
+        using var second = await ConnectAsync(cluster.PodEndPoint(1));
+        cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1));
+        var connecting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.Proxy.Tracker.ConnectRegistered += () => connecting.TrySetResult();
+
+        using var client = await ConnectAsync(cluster.ClusterEndPoint("web"));
+        await connecting.Task.WaitAsync(Timeout());
+        await client.SendAsync("hello"u8.ToArray());
+        client.Shutdown(SocketShutdown.Send);
+        (await slow.AcceptAsync(Timeout())).Dispose();
+        (await slow.AcceptAsync(Timeout())).Dispose();
+
+        using var upstream = await slow.AcceptAsync(Timeout());
+        Assert.Equal("hello", Encoding.ASCII.GetString(await ReadAllAsync(upstream)));
+        await upstream.SendAsync("world"u8.ToArray());
+        upstream.Shutdown(SocketShutdown.Send);
+        Assert.Equal("world", Encoding.ASCII.GetString(await ReadAllAsync(client)));
+    }
+
+    [Fact]
+    public async Task Dispose_EndsRelayedAndConnectingConnectionsAndWaitsForThem()
+    {
+        await using var cluster = StartCluster();
+        await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        silent.Bind(cluster.PodEndPoint(2));
+        silent.Listen(1);
+        using var first = await ConnectAsync(cluster.PodEndPoint(2));
+        using var second = await ConnectAsync(cluster.PodEndPoint(2));
+        cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1), ProxyCluster.Service("slow"), cluster.Pod("slow", 2));
+        using var relayed = await ConnectAsync(cluster.ClusterEndPoint("web"));
+        Assert.Equal("pod-1", await ReadLineAsync(relayed));
+        var connecting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.Proxy.Tracker.ConnectRegistered += () => connecting.TrySetResult();
+        using var waiting = await ConnectAsync(cluster.ClusterEndPoint("slow"));
+        await connecting.Task.WaitAsync(Timeout());
+
+        await cluster.Proxy.DisposeAsync();
+
+        Assert.Equal(0, cluster.Proxy.ActiveConnections);
+        Assert.Equal("eof", await ReadToEndAsync(relayed));
+        Assert.Equal("reset", await ReadToEndAsync(waiting));
+    }
+
+    /// <summary>Reads until end of stream; everything received.</summary>
+    private static async Task<byte[]> ReadAllAsync(Socket socket)
+    {
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, Timeout())) > 0)
+        {
+            received.Write(buffer, 0, read);
+        }
+
+        return received.ToArray();
+    }
+
     /// <summary>Reads until end of stream, then answers with the byte count and closes.</summary>
     private static async Task CountThenAnswerAsync(Socket socket)
     {
