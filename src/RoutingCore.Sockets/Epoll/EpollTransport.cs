@@ -23,9 +23,21 @@ internal sealed class EpollTransport
         Proxy = proxy;
         ConnectTicks = ConnectionTracker.Ticks(proxy.Time, proxy.Options.ConnectTimeout);
         _loops = new EventLoop[proxy.Options.EventLoops ?? Environment.ProcessorCount];
-        for (var i = 0; i < _loops.Length; i++)
+        try
         {
-            _loops[i] = new EventLoop(this, i);
+            for (var i = 0; i < _loops.Length; i++)
+            {
+                _loops[i] = new EventLoop(this, i);
+            }
+        }
+        catch
+        {
+            foreach (var created in _loops.TakeWhile(loop => loop is not null))
+            {
+                created.CloseUnstarted();
+            }
+
+            throw;
         }
 
         foreach (var loop in _loops)

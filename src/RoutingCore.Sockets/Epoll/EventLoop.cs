@@ -81,6 +81,9 @@ internal sealed unsafe class EventLoop
 
     public void Start() => _thread.Start();
 
+    /// <summary>Releases the descriptors of a loop that was never started.</summary>
+    public void CloseUnstarted() => CloseDescriptors();
+
     /// <summary>Runs <paramref name="command"/> on the loop thread; false (and not run) when the loop has stopped.</summary>
     public bool Post(Action<EventLoop> command)
     {
@@ -183,7 +186,7 @@ internal sealed unsafe class EventLoop
                     }
                     else if (_handles[(int)(uint)token] is { } handle)
                     {
-                        handle.OnEvents(Native.EventFlags(events, i), (uint)(token >> 32));
+                        Dispatch(handle, Native.EventFlags(events, i), (uint)(token >> 32));
                     }
                 }
 
@@ -205,6 +208,22 @@ internal sealed unsafe class EventLoop
         }
     }
 
+    /// <summary>
+    /// Hands an event to its handle. A handler that throws has hit a bug (nothing on this path uses exceptions for
+    /// errors: system calls return codes): its connection is reset, and the loop and its other connections go on.
+    /// </summary>
+    private static void Dispatch(LoopHandle handle, uint events, uint tag)
+    {
+        try
+        {
+            handle.OnEvents(events, tag);
+        }
+        catch (Exception) when (handle is EpollConnection connection)
+        {
+            connection.Fail();
+        }
+    }
+
     private void RunCommands()
     {
         ulong value;
@@ -212,7 +231,14 @@ internal sealed unsafe class EventLoop
         Volatile.Write(ref _wakePending, 0); // before draining: a command posted from now on writes the eventfd again
         while (_commands.TryDequeue(out var command))
         {
-            command(this);
+            try
+            {
+                command(this);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // A table change or sweep that failed on one connection must not stop the loop; the next one retries.
+            }
         }
     }
 
@@ -226,7 +252,7 @@ internal sealed unsafe class EventLoop
         (_resuming, _deferred) = (_deferred, _resuming);
         foreach (var connection in _resuming)
         {
-            connection.Resume();
+            Dispatch(connection, 0, EpollConnection.ResumeTag);
         }
 
         _resuming.Clear();
