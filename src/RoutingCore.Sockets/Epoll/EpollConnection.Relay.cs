@@ -24,7 +24,12 @@ internal sealed unsafe partial class EpollConnection
     /// Moves one direction's data until the source has nothing more (EAGAIN), the receiver is full, or the turn is
     /// used up; carries end of stream through as a FIN. False on a reset or error either side.
     /// </summary>
-    private bool Pump(ref Direction d, int from, int to, bool upstream)
+    /// <param name="d">The direction's state.</param>
+    /// <param name="from">The source socket.</param>
+    /// <param name="to">The receiving socket.</param>
+    /// <param name="upstream">Whether the direction is client to endpoint (for metrics).</param>
+    /// <param name="sourceClosed">Epoll reported the source's FIN (EPOLLRDHUP) in the event that led here.</param>
+    private bool Pump(ref Direction d, int from, int to, bool upstream, bool sourceClosed = false)
     {
         for (var reads = 0; ; reads++)
         {
@@ -72,9 +77,18 @@ internal sealed unsafe partial class EpollConnection
                 return Marshal.GetLastPInvokeError() is Native.EAgain;
             }
 
-            if (read < _loop.ScratchLength && !ReadOnToEnd(ref d, from, ref read))
+            if (read < _loop.ScratchLength)
             {
-                return false;
+                if (sourceClosed)
+                {
+                    // PERF: the FIN had arrived before this read, and a short read took everything before it: the
+                    // stream ends here, and the receive that would say so is saved.
+                    d.Ended = true;
+                }
+                else if (!ReadOnToEnd(ref d, from, ref read))
+                {
+                    return false;
+                }
             }
 
             LastActivity = _loop.Now;

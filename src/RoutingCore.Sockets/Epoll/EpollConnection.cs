@@ -132,7 +132,8 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         var ok = true;
         if ((events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup)) != 0)
         {
-            ok = fromClient ? Pump(ref _toUpstream, _client, _upstream, upstream: true) : Pump(ref _toClient, _upstream, _client, upstream: false);
+            var closed = (events & Native.EpollRdHup) != 0;
+            ok = fromClient ? Pump(ref _toUpstream, _client, _upstream, upstream: true, closed) : Pump(ref _toClient, _upstream, _client, upstream: false, closed);
         }
 
         if (ok && (events & Native.EpollOut) != 0)
@@ -300,7 +301,7 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         var ok = !_clientReadable || Pump(ref _toUpstream, _client, _upstream, upstream: true);
         if (ok && (events & (Native.EpollIn | Native.EpollRdHup)) != 0)
         {
-            ok = Pump(ref _toClient, _upstream, _client, upstream: false);
+            ok = Pump(ref _toClient, _upstream, _client, upstream: false, sourceClosed: (events & Native.EpollRdHup) != 0);
         }
 
         AfterPump(ok);
