@@ -19,6 +19,10 @@ namespace RoutingCore.Sockets;
 /// a bind that fails is reported through <see cref="ListenerFailed"/> with the fix, and retried at each later table.</para>
 /// <para>Every connection is placed on the table current when it arrives (one volatile read), so it never sees a
 /// half-applied change (M-3).</para>
+/// <para>TCP connections of Service frontends are relayed by the transport <see cref="SocketProxyOptions.Transport"/>
+/// names: on Linux by default the proxy's own epoll event loops (one per core; a connection and both its sockets stay
+/// on the loop that accepted it), elsewhere .NET's sockets. Both behave alike in every respect the tests pin; the
+/// epoll transport spends about a third less CPU per short-lived connection.</para>
 /// </remarks>
 /// <example>
 /// <code>

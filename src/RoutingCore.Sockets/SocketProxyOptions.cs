@@ -18,8 +18,10 @@ public sealed record SocketProxyOptions
     public int ConnectAttempts { get; init; } = 3;
 
     /// <summary>
-    /// The copy buffer of each direction of a TCP connection during a burst (default 64 KiB, at least 4 KiB), rented
-    /// from a pool; quiet connections use 4 KiB buffers.
+    /// The most a TCP relay moves per system call (default 64 KiB, at least 4 KiB). On the sockets transport it is the
+    /// copy buffer of each direction during a burst, rented from a pool (quiet connections use 4 KiB buffers); on the
+    /// epoll transport each event loop reads into one buffer of this size, and a connection holds a buffer of its own
+    /// only for data its receiver cannot take yet.
     /// </summary>
     public int BufferSize { get; init; } = 64 * 1024;
 
