@@ -208,15 +208,15 @@ public sealed class ServiceProxy : IAsyncDisposable
         }
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
+        if (_sweeper is not null)
+        {
+            await _sweeper.ConfigureAwait(false); // first: a sweep must not post to event loops that are stopping
+        }
+
         await Tracker.CloseAllAsync().ConfigureAwait(false);
         if (Epoll is not null)
         {
             await Epoll.CloseAllAsync().ConfigureAwait(false);
-        }
-
-        if (_sweeper is not null)
-        {
-            await _sweeper.ConfigureAwait(false);
         }
 
         _shutdown.Dispose();

@@ -11,9 +11,13 @@ public sealed record SocketProxyOptions
     /// </summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The most <see cref="ConnectAttempts"/> may be.</summary>
+    public const int MaxConnectAttempts = 100;
+
     /// <summary>
-    /// Endpoints tried per accepted connection (default 3): when an endpoint refuses, times out or is unreachable,
-    /// another one not yet tried is picked. 1 turns retrying off, as kube-proxy (which cannot retry) behaves.
+    /// Endpoints tried per accepted connection (default 3, at most <see cref="MaxConnectAttempts"/>): when an endpoint
+    /// refuses, times out or is unreachable, another one not yet tried is picked. 1 turns retrying off, as kube-proxy
+    /// (which cannot retry) behaves.
     /// </summary>
     public int ConnectAttempts { get; init; } = 3;
 
@@ -86,6 +90,7 @@ public sealed record SocketProxyOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ConnectAttempts, MaxConnectAttempts);
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferSize, TcpRelay.SmallBuffer);
         if (IdleTimeout is { } idle)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -86,6 +87,28 @@ public sealed class EpollTransportTests
         var sent = await streaming;
         Assert.True(sent > 0);
         Assert.Equal(sent, await sinkReceived.Task.WaitAsync(Timeout()));
+    }
+
+    [Fact]
+    public async Task AThrowingMetricsListenerResetsItsConnectionAndTheLoopGoesOn()
+    {
+        await using var cluster = ProxyCluster.Start(new SocketProxyOptions { Transport = TcpTransport.Epoll, EventLoops = 1 });
+        await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), "pod-1");
+        cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1), ProxyCluster.Service("empty"));
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, cluster.Proxy.Meter) && instrument.Name == "routingcore.l4.refused")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => throw new InvalidOperationException("listener bug"));
+        listener.Start();
+
+        Assert.Equal("reset", await RefusalAsync(cluster.ClusterEndPoint("empty")));
+
+        Assert.Equal("pod-1", await WhoAnswersAsync(cluster.ClusterEndPoint("web")));
     }
 
     /// <summary>Sends 64 KiB chunks back to back until <paramref name="stop"/>, then half-closes; the bytes sent.</summary>

@@ -296,6 +296,26 @@ public abstract class TcpProxyTests(TcpTransport transport) : TransportTests(tra
         Assert.Equal("reset", await ReadToEndAsync(waiting));
     }
 
+    [Fact]
+    public async Task Relay_UrgentDataDoesNotCutTheStreamShort()
+    {
+        await using var cluster = StartCluster();
+        // The urgent byte is out of band (no SO_OOBINLINE): a receive stops at its mark with the rest still queued.
+        await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), handler: async socket =>
+        {
+            socket.Send("aaaa"u8);
+            socket.Send("U"u8, SocketFlags.OutOfBand);
+            socket.Send("bbbb"u8);
+            socket.Shutdown(SocketShutdown.Send);
+            await ReadToEndAsync(socket);
+        });
+        cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1));
+
+        using var client = await ConnectAsync(cluster.ClusterEndPoint("web"));
+
+        Assert.Equal("aaaabbbb", Encoding.ASCII.GetString(await ReadAllAsync(client)));
+    }
+
     /// <summary>Reads until end of stream; everything received.</summary>
     private static async Task<byte[]> ReadAllAsync(Socket socket)
     {

@@ -24,16 +24,11 @@ internal sealed unsafe partial class EpollConnection
     /// Moves one direction's data until the source has nothing more (EAGAIN), the receiver is full, or the turn is
     /// used up; carries end of stream through as a FIN. False on a reset or error either side.
     /// </summary>
-    /// <param name="d">The direction's state.</param>
-    /// <param name="from">The source socket.</param>
-    /// <param name="to">The receiving socket.</param>
-    /// <param name="upstream">Whether the direction is client to endpoint (for metrics).</param>
-    /// <param name="sourceClosed">Epoll reported the source's FIN (EPOLLRDHUP) in the event that led here.</param>
-    private bool Pump(ref Direction d, int from, int to, bool upstream, bool sourceClosed = false)
+    private bool Pump(ref Direction d, int from, int to, bool upstream)
     {
         for (var reads = 0; ; reads++)
         {
-            if (d.Length > 0 && !SendPending(ref d, to, out var failed))
+            if (d.Length > 0 && !SendPending(ref d, to, upstream, out var failed))
             {
                 return !failed; // the receiver is full: its EPOLLOUT resumes this direction
             }
@@ -77,22 +72,13 @@ internal sealed unsafe partial class EpollConnection
                 return Marshal.GetLastPInvokeError() is Native.EAgain;
             }
 
-            if (read < _loop.ScratchLength)
+            var next = read < _loop.ScratchLength ? ReadOn(ref d, from, ref read) : ReadOnResult.Unknown;
+            if (next == ReadOnResult.Failed)
             {
-                if (sourceClosed)
-                {
-                    // PERF: the FIN had arrived before this read, and a short read took everything before it: the
-                    // stream ends here, and the receive that would say so is saved.
-                    d.Ended = true;
-                }
-                else if (!ReadOnToEnd(ref d, from, ref read))
-                {
-                    return false;
-                }
+                return false;
             }
 
             LastActivity = _loop.Now;
-            _proxy.Metrics.Bytes(in _tags, upstream, read);
             var sent = (int)Native.Send(to, buffer, read, Native.MsgNoSignal | (d.Ended ? Native.MsgMore : 0));
             if (sent < 0)
             {
@@ -104,6 +90,7 @@ internal sealed unsafe partial class EpollConnection
                 sent = 0;
             }
 
+            _proxy.Metrics.Bytes(in _tags, upstream, sent);
             if (sent < read)
             {
                 // The receiver is full: keep the rest, stop reading until it drains (backpressure).
@@ -112,35 +99,44 @@ internal sealed unsafe partial class EpollConnection
                 (d.Offset, d.Length) = (0, read - sent);
                 return true;
             }
+
+            if (next == ReadOnResult.Drained)
+            {
+                return true; // the source said EAGAIN after this data: its next arrival is a new edge
+            }
         }
     }
 
     /// <summary>
-    /// After a short read, one more receive: it returns what else has arrived, or tells that the peer's FIN is
-    /// already there. PERF: knowing the end before sending the last data lets the FIN leave in the same segment
-    /// (MSG_MORE), as HAProxy does; that saves a segment and a wake-up of the peer on every short-lived connection.
+    /// After a short read, one more receive: it returns what else has arrived, tells that the peer's FIN is already
+    /// there, or that the source is drained. PERF: knowing the end before sending the last data lets the FIN leave in
+    /// the same segment (MSG_MORE), as HAProxy does; that saves a segment and a wake-up of the peer on every
+    /// short-lived connection. Knowing the source is drained saves the receive that would say so again.
     /// </summary>
-    private bool ReadOnToEnd(ref Direction d, int from, ref int read)
+    /// <remarks>
+    /// A short read alone proves nothing, even after EPOLLRDHUP: a receive stops at TCP's urgent mark with data still
+    /// queued behind it, so only this receive's answer ends the stream.
+    /// </remarks>
+    private ReadOnResult ReadOn(ref Direction d, int from, ref int read)
     {
         var more = (int)Native.Receive(from, _loop.Scratch + read, _loop.ScratchLength - read, 0);
         if (more > 0)
         {
             read += more;
-        }
-        else if (more == 0)
-        {
-            d.Ended = true;
-        }
-        else if (Marshal.GetLastPInvokeError() != Native.EAgain)
-        {
-            return false;
+            return ReadOnResult.Unknown;
         }
 
-        return true;
+        if (more == 0)
+        {
+            d.Ended = true;
+            return ReadOnResult.Ended;
+        }
+
+        return Marshal.GetLastPInvokeError() == Native.EAgain ? ReadOnResult.Drained : ReadOnResult.Failed;
     }
 
     /// <summary>Sends what the receiver could not take before; true when all of it is gone.</summary>
-    private static bool SendPending(ref Direction d, int to, out bool failed)
+    private bool SendPending(ref Direction d, int to, bool upstream, out bool failed)
     {
         failed = false;
         nint sent;
@@ -155,6 +151,7 @@ internal sealed unsafe partial class EpollConnection
             return false;
         }
 
+        _proxy.Metrics.Bytes(in _tags, upstream, sent);
         d.Offset += (int)sent;
         d.Length -= (int)sent;
         if (d.Length > 0)
@@ -178,6 +175,22 @@ internal sealed unsafe partial class EpollConnection
         {
             End(Ending.Finished);
         }
+    }
+
+    /// <summary>What the receive after a short read found.</summary>
+    private enum ReadOnResult
+    {
+        /// <summary>More data (or the buffer was filled by the first read): read again.</summary>
+        Unknown,
+
+        /// <summary>Nothing more for now (EAGAIN).</summary>
+        Drained,
+
+        /// <summary>The peer's FIN.</summary>
+        Ended,
+
+        /// <summary>A reset or error.</summary>
+        Failed,
     }
 
     /// <summary>One direction of the relay.</summary>

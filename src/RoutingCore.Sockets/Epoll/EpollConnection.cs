@@ -69,7 +69,30 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
     public long DrainDeadline { get; private set; }
 
     /// <summary>Places a connection just accepted on the current table (§10) and starts connecting, or resets it.</summary>
+    /// <remarks>Never throws: whatever fails (a throwing metrics listener included) resets this client alone.</remarks>
     public static void Accept(EventLoop loop, int client, IPAddress remote, IPEndPoint local)
+    {
+        EpollConnection? connection = null;
+        try
+        {
+            connection = Place(loop, client, remote, local);
+            connection?.Connect();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            if (connection is null)
+            {
+                Reset(client);
+            }
+            else
+            {
+                connection.Fail();
+            }
+        }
+    }
+
+    /// <summary>The connection for <paramref name="client"/>, registered on <paramref name="loop"/>; null when refused (and reset).</summary>
+    private static EpollConnection? Place(EventLoop loop, int client, IPAddress remote, IPEndPoint local)
     {
         var proxy = loop.Transport.Proxy;
         var decision = proxy.Table.Resolve(ProxyProtocol.Tcp, local.Address, local.Port, remote, out var lease);
@@ -78,20 +101,29 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
             var tags = decision.ServicePort is { } known
                 ? ProxyTags.For(known)
                 : new ProxyTags("", local.Port.ToString(CultureInfo.InvariantCulture), ProxyProtocol.Tcp);
-            proxy.Metrics.Refused(in tags, decision);
+            proxy.Metrics.Refused(in tags, decision); // first: should it throw, the caller resets the client once
             Reset(client);
-            return;
+            return null;
         }
 
         var connection = new EpollConnection(loop, client, remote, decision.ServicePort!, decision.Endpoints, lease);
-        loop.Register(connection);
+        try
+        {
+            loop.Register(connection);
+        }
+        catch (InvalidOperationException)
+        {
+            connection.End(Ending.Reset); // the loop is full
+            return null;
+        }
+
         if (Native.Control(loop.Epoll, Native.EpollCtlAdd, client, Interest, EventLoop.Token(connection, ClientTag)) != 0)
         {
             connection.End(Ending.Reset);
-            return;
+            return null;
         }
 
-        connection.Connect();
+        return connection;
     }
 
     public override void OnEvents(uint events, uint tag)
@@ -111,8 +143,9 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         {
             if (tag == ClientTag)
             {
-                // Client data waits in its socket until the endpoint answers; the pump reads it then.
-                _clientReadable = true;
+                // Client data waits in its socket until the endpoint answers; the pump reads it then. (A new socket
+                // is writable at once, so EPOLLOUT alone says nothing.)
+                _clientReadable |= (events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup | Native.EpollErr)) != 0;
             }
             else if ((events & (Native.EpollOut | Native.EpollErr | Native.EpollHup)) != 0)
             {
@@ -132,8 +165,7 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         var ok = true;
         if ((events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup)) != 0)
         {
-            var closed = (events & Native.EpollRdHup) != 0;
-            ok = fromClient ? Pump(ref _toUpstream, _client, _upstream, upstream: true, closed) : Pump(ref _toClient, _upstream, _client, upstream: false, closed);
+            ok = fromClient ? Pump(ref _toUpstream, _client, _upstream, upstream: true) : Pump(ref _toClient, _upstream, _client, upstream: false);
         }
 
         if (ok && (events & Native.EpollOut) != 0)
@@ -226,23 +258,39 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
     /// <summary>Connects to the leased endpoint, and on immediate failure to others, until one is under way or none is left.</summary>
     private void Connect()
     {
-        while (TryConnect() is { } failure)
+        while (true)
         {
-            if (!Retry(failure))
+            switch (TryConnect(out var failure))
             {
-                return;
+                case ConnectStart.Started:
+                    return;
+                case ConnectStart.LocalFailure:
+                    // Out of descriptors or memory here: no endpoint's fault, so no failure recorded against it and
+                    // no retry that would fail alike (as the sockets transport, where creating the socket throws).
+                    _lease.Complete(EndpointOutcome.Neutral);
+                    End(Ending.Reset);
+                    return;
+                default:
+                    if (!Retry(failure))
+                    {
+                        return;
+                    }
+
+                    break;
             }
         }
     }
 
-    /// <summary>Starts a connect to the leased endpoint; null when it is under way or done, else why it failed.</summary>
-    private string? TryConnect()
+    /// <summary>Starts a connect to the leased endpoint; on <see cref="ConnectStart.EndpointFailure"/>, why.</summary>
+    private ConnectStart TryConnect(out string failure)
     {
         _attempt++;
+        failure = "";
         var endpoint = _lease.Endpoint;
         if (endpoint.IPAddress is not { } address)
         {
-            return "not_an_ip"; // FQDN slices are not proxied
+            failure = "not_an_ip"; // FQDN slices are not proxied
+            return ConnectStart.EndpointFailure;
         }
 
         var target = stackalloc byte[Native.SockAddrSize];
@@ -250,27 +298,28 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         var fd = Native.Socket(*(ushort*)target, Native.SockStream | Native.SockNonBlock | Native.SockCloExec, 0);
         if (fd < 0)
         {
-            return ErrorName(Marshal.GetLastPInvokeError());
+            return ConnectStart.LocalFailure;
         }
 
         Native.SetInt(fd, Native.IpProtoTcp, Native.TcpNoDelay, 1);
         if (Native.Connect(fd, target, length) != 0 && Marshal.GetLastPInvokeError() is var errno && errno != Native.EInProgress)
         {
             Native.Close(fd);
-            return ErrorName(errno);
+            failure = ErrorName(errno);
+            return ConnectStart.EndpointFailure;
         }
 
         _upstream = fd;
-        if (Native.Control(_loop.Epoll, Native.EpollCtlAdd, fd, Interest, EventLoop.Token(this, _attempt)) is var failed && failed != 0)
+        if (Native.Control(_loop.Epoll, Native.EpollCtlAdd, fd, Interest, EventLoop.Token(this, _attempt)) != 0)
         {
             CloseUpstream();
-            return ErrorName(failed);
+            return ConnectStart.LocalFailure;
         }
 
         // PERF: no timer per connect; the sweep checks the deadline (as precise as SweepInterval).
         _connectDeadline = _loop.Now + _loop.Transport.ConnectTicks;
         _proxy.Tracker.OnConnectRegistered();
-        return null; // even a connect that completed at once reports EPOLLOUT: Connected runs then
+        return ConnectStart.Started; // even a connect that completed at once reports EPOLLOUT: Connected runs then
     }
 
     /// <summary>The connect has an outcome (EPOLLOUT, or an error): relay, or try another endpoint.</summary>
@@ -301,7 +350,7 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         var ok = !_clientReadable || Pump(ref _toUpstream, _client, _upstream, upstream: true);
         if (ok && (events & (Native.EpollIn | Native.EpollRdHup)) != 0)
         {
-            ok = Pump(ref _toClient, _upstream, _client, upstream: false, sourceClosed: (events & Native.EpollRdHup) != 0);
+            ok = Pump(ref _toClient, _upstream, _client, upstream: false);
         }
 
         AfterPump(ok);
@@ -390,6 +439,18 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         101 or 113 => "unreachable", // ENETUNREACH, EHOSTUNREACH
         _ => "other",
     };
+
+    private enum ConnectStart
+    {
+        /// <summary>Under way (or done; epoll will say).</summary>
+        Started,
+
+        /// <summary>The endpoint cannot be reached: count it and try another.</summary>
+        EndpointFailure,
+
+        /// <summary>This process could not even try (no descriptor, no memory).</summary>
+        LocalFailure,
+    }
 
     private enum Ending
     {

@@ -11,14 +11,17 @@ namespace RoutingCore.Sockets.Epoll;
 /// </summary>
 /// <remarks>
 /// The socket is opened and bound by <see cref="ListenSockets"/>, as on the portable transport, so bind failures read
-/// the same. The subtle point is closing it while loops may be accepting on it: each loop holds a reference on the
-/// socket's handle for the duration of an accept burst, so the descriptor cannot be closed, and its number reused,
-/// under a loop's feet; and a loop removes the registration only while it holds such a reference.
+/// the same. The subtle point is the descriptor's life across threads. Start and Stop run their epoll changes on every
+/// loop and wait for all of them, so a registration that fails is reported as the listener's fault, and the socket is
+/// closed only after no loop has it registered any more; a loop holds a reference on the socket's handle for the
+/// duration of each accept burst and epoll change, so the number is never used after a close.
 /// </remarks>
 internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport transport, IPEndPoint endPoint, string service) : IServiceListener
 {
     /// <summary>Accepts per wake-up before other events get their turn (level-triggered: the rest wake the loop again).</summary>
     private const int AcceptBurst = 64;
+
+    private const int ENoSpc = 28;
 
     private readonly Share?[] _shares = new Share?[transport.Loops.Count]; // each loop touches only its own entry
     private Socket? _socket;
@@ -30,40 +33,43 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
 
     public string Service { get; } = service;
 
+    /// <summary>Binds, and registers the socket in every loop.</summary>
+    /// <exception cref="SocketException">The bind failed, or a loop could not register the socket.</exception>
     public void Start()
     {
         var socket = ListenSockets.OpenTcp(EndPoint, proxy.Options.ListenBacklog);
         socket.Blocking = false;
         EndPoint = (IPEndPoint)socket.LocalEndPoint!;
         _socket = socket;
-        foreach (var loop in transport.Loops)
+        var errno = OnEveryLoop(loop =>
         {
-            loop.Post(l =>
-            {
-                var share = new Share(this, l);
-                l.Register(share);
-                _shares[l.Index] = share;
-                Listen(share);
-            });
+            var share = new Share(this, loop);
+            loop.Register(share);
+            _shares[loop.Index] = share;
+            return Listen(share);
+        });
+        if (errno != 0)
+        {
+            Stop();
+            throw new SocketException((int)(errno is ENoSpc or Native.ENoMem ? SocketError.NoBufferSpaceAvailable : SocketError.SocketError));
         }
     }
 
+    /// <summary>Removes the socket from every loop, then closes it; connections it accepted go on.</summary>
     public void Stop()
     {
         _stopped = true;
-        foreach (var loop in transport.Loops)
+        OnEveryLoop(loop =>
         {
-            loop.Post(l =>
+            if (_shares[loop.Index] is { } share)
             {
-                if (_shares[l.Index] is { } share)
-                {
-                    Use(fd => Native.Control(l.Epoll, Native.EpollCtlDel, fd, 0, 0));
-                    l.Release(share);
-                    _shares[l.Index] = null;
-                }
-            });
-        }
+                Use(fd => Native.Control(loop.Epoll, Native.EpollCtlDel, fd, 0, 0));
+                loop.Release(share);
+                _shares[loop.Index] = null;
+            }
 
+            return 0;
+        });
         _socket?.Dispose();
     }
 
@@ -75,14 +81,58 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
     {
     }
 
-    /// <summary>Registers the listening socket in <paramref name="share"/>'s loop (EPOLLEXCLUSIVE: one loop woken per connection).</summary>
-    private void Listen(Share share) => Use(fd =>
+    /// <summary>
+    /// Runs <paramref name="action"/> on every loop and waits for all of them; the first nonzero errno it returned.
+    /// A loop that has stopped (the proxy is being disposed) has nothing registered and is skipped.
+    /// </summary>
+    private int OnEveryLoop(Func<EventLoop, int> action)
     {
-        if (!_stopped)
+        var loops = transport.Loops;
+        using var done = new CountdownEvent(loops.Count);
+        var first = 0;
+        foreach (var loop in loops)
         {
-            Native.Control(share.Loop.Epoll, Native.EpollCtlAdd, fd, Native.EpollIn | Native.EpollExclusive, EventLoop.Token(share, 0));
+            var posted = loop.Post(l =>
+            {
+                try
+                {
+                    var errno = action(l);
+                    if (errno != 0)
+                    {
+                        Interlocked.CompareExchange(ref first, errno, 0);
+                    }
+                }
+                finally
+                {
+                    done.Signal();
+                }
+            });
+            if (!posted)
+            {
+                done.Signal();
+            }
         }
-    });
+
+        done.Wait();
+        return first;
+    }
+
+    /// <summary>
+    /// Registers the listening socket in <paramref name="share"/>'s loop (EPOLLEXCLUSIVE: one loop woken per
+    /// connection); the errno when epoll refuses.
+    /// </summary>
+    private int Listen(Share share)
+    {
+        var errno = 0;
+        Use(fd =>
+        {
+            if (!_stopped)
+            {
+                errno = Native.Control(share.Loop.Epoll, Native.EpollCtlAdd, fd, Native.EpollIn | Native.EpollExclusive, EventLoop.Token(share, 0));
+            }
+        });
+        return errno;
+    }
 
     /// <summary>Runs <paramref name="action"/> with the listening descriptor, unless the socket is already closed.</summary>
     private void Use(Action<int> action)
@@ -157,8 +207,8 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
     /// <summary>Whether to end the burst after a failed accept (as <see cref="AcceptLoop"/> treats each error).</summary>
     private bool AcceptFailed(EventLoop loop, int fd, int errno)
     {
-        const int ENfile = 23, EMfile = 24, ENoBufs = 105, ENoMem = 12;
-        if (errno is ENfile or EMfile or ENoBufs or ENoMem)
+        const int ENfile = 23, EMfile = 24, ENoBufs = 105;
+        if (errno is ENfile or EMfile or ENoBufs or Native.ENoMem)
         {
             // Out of descriptors: stop listening on this loop for a moment, so that connections can finish instead
             // of the level-triggered listener waking the loop in a spin (EPOLLEXCLUSIVE cannot be modified: remove
@@ -166,11 +216,11 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
             if (_shares[loop.Index] is { } share)
             {
                 Native.Control(loop.Epoll, Native.EpollCtlDel, fd, 0, 0);
-                _ = Task.Delay(50).ContinueWith(_ => loop.Post(_ =>
+                _ = Task.Delay(50).ContinueWith(_ => loop.Post(l =>
                 {
-                    if (_shares[loop.Index] == share)
+                    if (_shares[l.Index] == share)
                     {
-                        Listen(share);
+                        Listen(share); // should epoll refuse now, the listener stays quiet on this loop only
                     }
                 }), TaskScheduler.Default);
             }

@@ -67,13 +67,7 @@ internal sealed class EpollTransport
         var drainTicks = ConnectionTracker.Ticks(Proxy.Time, drainTimeout);
         foreach (var loop in _loops)
         {
-            loop.Post(l =>
-            {
-                foreach (var connection in l.Connections())
-                {
-                    connection.ApplyTable(table, drainTimeout == TimeSpan.Zero, l.Now + drainTicks);
-                }
-            });
+            loop.Post(l => l.ForEachConnection(connection => connection.ApplyTable(table, drainTimeout == TimeSpan.Zero, l.Now + drainTicks)));
         }
     }
 
@@ -83,13 +77,7 @@ internal sealed class EpollTransport
         var idleTicks = Proxy.Options.IdleTimeout is { } idle ? ConnectionTracker.Ticks(Proxy.Time, idle) : long.MaxValue;
         foreach (var loop in _loops)
         {
-            loop.Post(l =>
-            {
-                foreach (var connection in l.Connections())
-                {
-                    connection.Sweep(now, idleTicks);
-                }
-            });
+            loop.Post(l => l.ForEachConnection(connection => connection.Sweep(now, idleTicks)));
         }
     }
 
@@ -100,12 +88,14 @@ internal sealed class EpollTransport
         {
             loop.Post(l =>
             {
-                foreach (var connection in l.Connections())
+                try
                 {
-                    connection.Shutdown();
+                    l.ForEachConnection(connection => connection.Shutdown());
                 }
-
-                l.StopAfterThisBatch();
+                finally
+                {
+                    l.StopAfterThisBatch();
+                }
             });
         }
 

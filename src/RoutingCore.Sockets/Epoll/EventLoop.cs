@@ -12,16 +12,22 @@ namespace RoutingCore.Sockets.Epoll;
 /// </summary>
 /// <remarks>
 /// The subtle point is stale events. One <c>epoll_wait</c> returns a batch; handling an early event may close a
-/// connection or a connection's upstream socket, and a later event of the same batch may still name it. Tokens
-/// carry the handle's slot and a tag (which socket, which connect attempt), slots freed during a batch are reused
-/// only after it, and handles ignore events for a closed state or a past tag. Sockets are never removed from epoll
-/// by number after they might have been closed: a closed descriptor leaves epoll by itself, and its number may
-/// already belong to someone else.
+/// connection or a connection's upstream socket, and a later event of the same batch may still name it; a closed
+/// descriptor may even keep reporting for a moment while another reference to its file exists (a forked child before
+/// exec, a listener another loop is still accepting on). So a token names more than a slot: bits 32–63 hold the
+/// registration's incarnation (a counter per loop), bits 8–31 the slot and bits 0–7 a tag (which socket, which
+/// connect attempt). An event whose incarnation does not match the slot's current handle is dropped, and handles
+/// ignore tags they no longer use. Slots freed during a batch are reused only after it. Sockets are never removed
+/// from epoll by number after they might have been closed: a closed descriptor leaves epoll by itself, and its number
+/// may already belong to someone else.
 /// </remarks>
 internal sealed unsafe class EventLoop
 {
     private const int MaxEvents = 256;
-    private const ulong WakeToken = ulong.MaxValue;
+    private const int MaxSlots = 1 << 24;
+
+    /// <summary>The eventfd's token: incarnation 0, which no handle has.</summary>
+    private const ulong WakeToken = 0;
 
     private readonly ConcurrentQueue<Action<EventLoop>> _commands = new();
     private readonly List<int> _released = [];
@@ -35,8 +41,10 @@ internal sealed unsafe class EventLoop
     private readonly byte[] _scratch;
     private LoopHandle?[] _handles = new LoopHandle?[256];
     private int _used;
+    private uint _incarnation;
     private int _wakePending;
-    private volatile bool _running = true;
+    private int _running = 1;
+    private int _posting;
     private bool _stopping;
 
     public EventLoop(EpollTransport transport, int index)
@@ -85,24 +93,38 @@ internal sealed unsafe class EventLoop
     public void CloseUnstarted() => CloseDescriptors();
 
     /// <summary>Runs <paramref name="command"/> on the loop thread; false (and not run) when the loop has stopped.</summary>
+    /// <remarks>
+    /// Posters are counted, and the loop closes its eventfd only once it has stopped and no poster is between the
+    /// check and the write, so a write never lands on a closed (or reused) descriptor. A command that passes the check
+    /// just as the loop stops is not run; callers treat that as the loop being gone.
+    /// </remarks>
     public bool Post(Action<EventLoop> command)
     {
-        if (!_running)
+        Interlocked.Increment(ref _posting);
+        try
         {
-            return false;
-        }
+            if (Volatile.Read(ref _running) == 0)
+            {
+                return false;
+            }
 
-        _commands.Enqueue(command);
-        if (Interlocked.Exchange(ref _wakePending, 1) == 0)
+            _commands.Enqueue(command);
+            if (Interlocked.Exchange(ref _wakePending, 1) == 0)
+            {
+                ulong one = 1;
+                Native.Write(_wake, (byte*)&one, sizeof(ulong));
+            }
+
+            return true;
+        }
+        finally
         {
-            ulong one = 1;
-            Native.Write(_wake, (byte*)&one, sizeof(ulong));
+            Interlocked.Decrement(ref _posting);
         }
-
-        return true;
     }
 
-    /// <summary>Gives <paramref name="handle"/> a slot; call on the loop thread.</summary>
+    /// <summary>Gives <paramref name="handle"/> a slot and a new incarnation; call on the loop thread.</summary>
+    /// <exception cref="InvalidOperationException">The loop has 2^24 handles already.</exception>
     public void Register(LoopHandle handle)
     {
         int slot;
@@ -112,6 +134,11 @@ internal sealed unsafe class EventLoop
         }
         else
         {
+            if (_used == MaxSlots)
+            {
+                throw new InvalidOperationException($"An event loop holds at most {MaxSlots} connections.");
+            }
+
             if (_used == _handles.Length)
             {
                 Array.Resize(ref _handles, _handles.Length * 2);
@@ -122,6 +149,7 @@ internal sealed unsafe class EventLoop
 
         _handles[slot] = handle;
         handle.Slot = slot;
+        handle.Incarnation = ++_incarnation == 0 ? ++_incarnation : _incarnation; // 0 is the eventfd's
     }
 
     /// <summary>Frees <paramref name="handle"/>'s slot once the current batch is handled; call on the loop thread.</summary>
@@ -134,14 +162,17 @@ internal sealed unsafe class EventLoop
         }
     }
 
-    /// <summary>The epoll token of one of <paramref name="handle"/>'s descriptors.</summary>
-    public static ulong Token(LoopHandle handle, uint tag) => ((ulong)tag << 32) | (uint)handle.Slot;
+    /// <summary>The epoll token of one of <paramref name="handle"/>'s descriptors (<paramref name="tag"/> 0 to 255).</summary>
+    public static ulong Token(LoopHandle handle, uint tag) => ((ulong)handle.Incarnation << 32) | ((uint)handle.Slot << 8) | (tag & 0xFF);
 
     /// <summary>Asks for <paramref name="connection"/> to be pumped again after this batch (it used up its turn).</summary>
     public void Defer(EpollConnection connection) => _deferred.Add(connection);
 
-    /// <summary>Every connection of this loop (a snapshot, so the caller may close them while iterating).</summary>
-    public List<EpollConnection> Connections()
+    /// <summary>
+    /// Runs <paramref name="action"/> on every connection of this loop, over a snapshot (so it may close them); a
+    /// connection on which it throws is reset, and the others still get their turn.
+    /// </summary>
+    public void ForEachConnection(Action<EpollConnection> action)
     {
         var connections = new List<EpollConnection>();
         for (var i = 0; i < _used; i++)
@@ -152,7 +183,17 @@ internal sealed unsafe class EventLoop
             }
         }
 
-        return connections;
+        foreach (var connection in connections)
+        {
+            try
+            {
+                action(connection);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                connection.Fail();
+            }
+        }
     }
 
     /// <summary>Stops the loop after the current command; call on the loop thread.</summary>
@@ -180,13 +221,14 @@ internal sealed unsafe class EventLoop
                 for (var i = 0; i < count; i++)
                 {
                     var token = Native.EventData(events, i);
+                    var slot = (int)((uint)token >> 8);
                     if (token == WakeToken)
                     {
                         RunCommands();
                     }
-                    else if (_handles[(int)(uint)token] is { } handle)
+                    else if (slot < _used && _handles[slot] is { } handle && handle.Incarnation == (uint)(token >> 32))
                     {
-                        Dispatch(handle, Native.EventFlags(events, i), (uint)(token >> 32));
+                        Dispatch(handle, Native.EventFlags(events, i), (uint)token & 0xFF);
                     }
                 }
 
@@ -202,15 +244,22 @@ internal sealed unsafe class EventLoop
         }
         finally
         {
-            _running = false;
+            Interlocked.Exchange(ref _running, 0);
+            var wait = default(SpinWait);
+            while (Volatile.Read(ref _posting) != 0)
+            {
+                wait.SpinOnce(); // a poster between its check and its eventfd write: a few instructions
+            }
+
             CloseDescriptors();
             _stopped.TrySetResult();
         }
     }
 
     /// <summary>
-    /// Hands an event to its handle. A handler that throws has hit a bug (nothing on this path uses exceptions for
-    /// errors: system calls return codes): its connection is reset, and the loop and its other connections go on.
+    /// Hands an event to its handle. A handler that throws has hit a bug or a throwing metrics listener (nothing on
+    /// this path uses exceptions for errors: system calls return codes): its connection is reset, and the loop and
+    /// its other connections go on.
     /// </summary>
     private static void Dispatch(LoopHandle handle, uint events, uint tag)
     {
@@ -218,9 +267,9 @@ internal sealed unsafe class EventLoop
         {
             handle.OnEvents(events, tag);
         }
-        catch (Exception) when (handle is EpollConnection connection)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
-            connection.Fail();
+            (handle as EpollConnection)?.Fail();
         }
     }
 
@@ -228,7 +277,9 @@ internal sealed unsafe class EventLoop
     {
         ulong value;
         Native.Read(_wake, (byte*)&value, sizeof(ulong));
-        Volatile.Write(ref _wakePending, 0); // before draining: a command posted from now on writes the eventfd again
+        // Before draining, and a full fence (a plain store could pass the queue reads that follow): a command posted
+        // from now on writes the eventfd again.
+        Interlocked.Exchange(ref _wakePending, 0);
         while (_commands.TryDequeue(out var command))
         {
             try
