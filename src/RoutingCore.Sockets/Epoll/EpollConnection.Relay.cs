@@ -72,12 +72,8 @@ internal sealed unsafe partial class EpollConnection
                 return Marshal.GetLastPInvokeError() is Native.EAgain;
             }
 
+            // On Failed (a reset right behind the data) the data read is still passed on, then the relay resets.
             var next = read < _loop.ScratchLength ? ReadOn(ref d, from, ref read) : ReadOnResult.Unknown;
-            if (next == ReadOnResult.Failed)
-            {
-                return false;
-            }
-
             LastActivity = _loop.Now;
             var sent = (int)Native.Send(to, buffer, read, Native.MsgNoSignal | (d.Ended ? Native.MsgMore : 0));
             if (sent < 0)
@@ -91,6 +87,11 @@ internal sealed unsafe partial class EpollConnection
             }
 
             _proxy.Metrics.Bytes(in _tags, upstream, sent);
+            if (next == ReadOnResult.Failed)
+            {
+                return false;
+            }
+
             if (sent < read)
             {
                 // The receiver is full: keep the rest, stop reading until it drains (backpressure).

@@ -21,6 +21,7 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
     public const uint ResumeTag = uint.MaxValue;
 
     private const uint ClientTag = 0;
+    private const int ENoBufs = 105, EAddrNotAvail = 99;
     private const uint Interest = Native.EpollIn | Native.EpollOut | Native.EpollRdHup | Native.EpollEdgeTriggered;
 
     private readonly EventLoop _loop;
@@ -106,7 +107,17 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
             return null;
         }
 
-        var connection = new EpollConnection(loop, client, remote, decision.ServicePort!, decision.Endpoints, lease);
+        EpollConnection connection;
+        try
+        {
+            connection = new EpollConnection(loop, client, remote, decision.ServicePort!, decision.Endpoints, lease);
+        }
+        catch
+        {
+            lease.Complete(EndpointOutcome.Neutral); // the caller resets the client
+            throw;
+        }
+
         try
         {
             loop.Register(connection);
@@ -155,15 +166,11 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
             return;
         }
 
+        // An error (EPOLLERR: a reset) is found by the pump's receive, after the data that arrived before it, which is
+        // passed on first, as the sockets transport does.
         var fromClient = tag == ClientTag;
-        if ((events & Native.EpollErr) != 0)
-        {
-            End(Ending.Reset);
-            return;
-        }
-
         var ok = true;
-        if ((events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup)) != 0)
+        if ((events & (Native.EpollIn | Native.EpollRdHup | Native.EpollHup | Native.EpollErr)) != 0)
         {
             ok = fromClient ? Pump(ref _toUpstream, _client, _upstream, upstream: true) : Pump(ref _toClient, _upstream, _client, upstream: false);
         }
@@ -179,8 +186,18 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         AfterPump(ok);
     }
 
-    /// <summary>Ends the connection with a reset after its handler failed unexpectedly.</summary>
-    public void Fail() => End(Ending.Reset);
+    /// <summary>Ends the connection with a reset after its handler failed unexpectedly; never throws.</summary>
+    public void Fail()
+    {
+        try
+        {
+            End(Ending.Reset);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // End closes the sockets before anything that could throw (metrics listeners): they are closed.
+        }
+    }
 
     /// <summary>Pumps both directions again after the connection was deferred for fairness.</summary>
     private void Resume()
@@ -265,10 +282,11 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
                 case ConnectStart.Started:
                     return;
                 case ConnectStart.LocalFailure:
-                    // Out of descriptors or memory here: no endpoint's fault, so no failure recorded against it and
-                    // no retry that would fail alike (as the sockets transport, where creating the socket throws).
+                    // Out of descriptors, ports or memory here: no endpoint's fault, so no failure against its health
+                    // and no retry that would fail alike; counted as error.type "local".
                     _lease.Complete(EndpointOutcome.Neutral);
                     End(Ending.Reset);
+                    _proxy.Metrics.ConnectFailure(in _tags, "local");
                     return;
                 default:
                     if (!Retry(failure))
@@ -305,6 +323,11 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         if (Native.Connect(fd, target, length) != 0 && Marshal.GetLastPInvokeError() is var errno && errno != Native.EInProgress)
         {
             Native.Close(fd);
+            if (errno is EAddrNotAvail or ENoBufs or Native.ENoMem)
+            {
+                return ConnectStart.LocalFailure; // out of local ports or memory: no fault of the endpoint's
+            }
+
             failure = ErrorName(errno);
             return ConnectStart.EndpointFailure;
         }

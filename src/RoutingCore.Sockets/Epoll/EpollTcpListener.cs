@@ -94,16 +94,22 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
         {
             var posted = loop.Post(l =>
             {
+                var errno = Native.ENoMem;
                 try
                 {
-                    var errno = action(l);
+                    errno = action(l);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The loop is full (2^24 handles): as if epoll were out of memory.
+                }
+                finally
+                {
                     if (errno != 0)
                     {
                         Interlocked.CompareExchange(ref first, errno, 0);
                     }
-                }
-                finally
-                {
+
                     done.Signal();
                 }
             });
@@ -216,13 +222,7 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
             if (_shares[loop.Index] is { } share)
             {
                 Native.Control(loop.Epoll, Native.EpollCtlDel, fd, 0, 0);
-                _ = Task.Delay(50).ContinueWith(_ => loop.Post(l =>
-                {
-                    if (_shares[l.Index] == share)
-                    {
-                        Listen(share); // should epoll refuse now, the listener stays quiet on this loop only
-                    }
-                }), TaskScheduler.Default);
+                ListenLater(share);
             }
 
             return true;
@@ -230,6 +230,16 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
 
         return errno is Native.EAgain or not (Native.EIntr or 103 /* ECONNABORTED */ or 71 /* EPROTO */);
     }
+
+    /// <summary>Registers <paramref name="share"/> again after a pause, and again after each refusal, until stopped.</summary>
+    private void ListenLater(Share share) =>
+        _ = Task.Delay(50).ContinueWith(_ => share.Loop.Post(loop =>
+        {
+            if (_shares[loop.Index] == share && Listen(share) != 0)
+            {
+                ListenLater(share);
+            }
+        }), TaskScheduler.Default);
 
     /// <summary>This listener's registration in one loop.</summary>
     private sealed class Share(EpollTcpListener listener, EventLoop loop) : LoopHandle

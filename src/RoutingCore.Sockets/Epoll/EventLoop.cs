@@ -95,8 +95,8 @@ internal sealed unsafe class EventLoop
     /// <summary>Runs <paramref name="command"/> on the loop thread; false (and not run) when the loop has stopped.</summary>
     /// <remarks>
     /// Posters are counted, and the loop closes its eventfd only once it has stopped and no poster is between the
-    /// check and the write, so a write never lands on a closed (or reused) descriptor. A command that passes the check
-    /// just as the loop stops is not run; callers treat that as the loop being gone.
+    /// check and the write, so a write never lands on a closed (or reused) descriptor; commands queued by then are run
+    /// before it closes, so true always means the command runs.
     /// </remarks>
     public bool Post(Action<EventLoop> command)
     {
@@ -251,6 +251,8 @@ internal sealed unsafe class EventLoop
                 wait.SpinOnce(); // a poster between its check and its eventfd write: a few instructions
             }
 
+            // No command can be queued from here on; run those queued since the last drain, as Post promised.
+            RunQueued();
             CloseDescriptors();
             _stopped.TrySetResult();
         }
@@ -280,6 +282,11 @@ internal sealed unsafe class EventLoop
         // Before draining, and a full fence (a plain store could pass the queue reads that follow): a command posted
         // from now on writes the eventfd again.
         Interlocked.Exchange(ref _wakePending, 0);
+        RunQueued();
+    }
+
+    private void RunQueued()
+    {
         while (_commands.TryDequeue(out var command))
         {
             try
@@ -288,7 +295,7 @@ internal sealed unsafe class EventLoop
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                // A table change or sweep that failed on one connection must not stop the loop; the next one retries.
+                // A command that failed must not stop the loop; sweeps and table changes come again.
             }
         }
     }
