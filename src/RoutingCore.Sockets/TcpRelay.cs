@@ -123,9 +123,14 @@ internal sealed class TcpRelay
     /// on every short-lived connection, at the price of one system call per short read.
     /// </summary>
     /// <returns>True when the stream has ended after the <paramref name="read"/> bytes now in the buffer.</returns>
-    private static bool ReadOnToEnd(Socket from, byte[] buffer, ref int read)
+    /// <param name="from">The source.</param>
+    /// <param name="buffer">The buffer holding the <paramref name="read"/> bytes.</param>
+    /// <param name="read">The bytes in the buffer, increased by what this receive adds.</param>
+    /// <param name="failure">A reset or error found behind the data: the caller passes the data on, then fails.</param>
+    private static bool ReadOnToEnd(Socket from, byte[] buffer, ref int read, out SocketError failure)
     {
         var more = from.Receive(buffer.AsSpan(read), SocketFlags.None, out var error);
+        failure = SocketError.Success;
         switch (error)
         {
             case SocketError.Success when more == 0:
@@ -136,7 +141,8 @@ internal sealed class TcpRelay
             case SocketError.WouldBlock:
                 return false;
             default:
-                throw new SocketException((int)error);
+                failure = error;
+                return false;
         }
     }
 
@@ -171,7 +177,8 @@ internal sealed class TcpRelay
             while (true)
             {
                 var read = await from.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
-                var atEnd = read == 0 || (read < buffer.Length && ReadOnToEnd(from, buffer, ref read));
+                var failure = SocketError.Success;
+                var atEnd = read == 0 || (read < buffer.Length && ReadOnToEnd(from, buffer, ref read, out failure));
                 if (read > 0)
                 {
                     if (atEnd)
@@ -182,6 +189,11 @@ internal sealed class TcpRelay
                     Volatile.Write(ref _lastActivity, _time.GetTimestamp());
                     await SendAllAsync(to, buffer.AsMemory(0, read)).ConfigureAwait(false);
                     _metrics.Bytes(in _tags, upstream, read);
+                }
+
+                if (failure != SocketError.Success)
+                {
+                    throw new SocketException((int)failure); // after passing on what came before the reset
                 }
 
                 if (atEnd)

@@ -316,6 +316,41 @@ public abstract class TcpProxyTests(TcpTransport transport) : TransportTests(tra
         Assert.Equal("aaaabbbb", Encoding.ASCII.GetString(await ReadAllAsync(client)));
     }
 
+    [Fact]
+    public async Task Reset_DataTheEndpointSentBeforeItsResetStillArrives()
+    {
+        await using var cluster = StartCluster();
+        await using var pod = TcpBackend.Start(cluster.PodEndPoint(1), handler: async socket =>
+        {
+            await ReadExactlyAsync(socket, 2); // the relay is established
+            socket.Send("partial"u8);
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close(); // a reset right behind the data
+        });
+        cluster.Put(ProxyCluster.Service("web"), cluster.Pod("web", 1));
+
+        using var client = await ConnectAsync(cluster.ClusterEndPoint("web"));
+        await client.SendAsync("go"u8.ToArray());
+        var received = new MemoryStream();
+        var buffer = new byte[64];
+        var ending = "eof";
+        try
+        {
+            int read;
+            while ((read = await client.ReceiveAsync(buffer, SocketFlags.None, Timeout())) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (SocketException error) when (error.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            ending = "reset";
+        }
+
+        Assert.Equal("partial", Encoding.ASCII.GetString(received.ToArray()));
+        Assert.Equal("reset", ending);
+    }
+
     /// <summary>Reads until end of stream; everything received.</summary>
     private static async Task<byte[]> ReadAllAsync(Socket socket)
     {
