@@ -22,7 +22,7 @@ namespace RoutingCore.Sockets;
 /// <para>TCP connections of Service frontends are relayed by the transport <see cref="SocketProxyOptions.Transport"/>
 /// names: on Linux by default the proxy's own epoll event loops (one per core; a connection and both its sockets stay
 /// on the loop that accepted it), elsewhere .NET's sockets. Both behave alike in every respect the tests pin; the
-/// epoll transport spends about a third less CPU per short-lived connection. Metric listeners' measurement callbacks
+/// epoll transport spends about half the CPU per short-lived connection. Metric listeners' measurement callbacks
 /// run on those loops: they must not call back into the proxy (its properties take the lock under which listeners
 /// are opened and closed, which waits for the loops).</para>
 /// </remarks>

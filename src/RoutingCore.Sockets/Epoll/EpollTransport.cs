@@ -10,8 +10,8 @@ namespace RoutingCore.Sockets.Epoll;
 /// <remarks>
 /// PERF: against the portable transport this saves what .NET's socket engine spends per connection on a short
 /// request/response exchange — a thread-pool hop per completion, the two sockets of a connection handled on
-/// different engine threads, and the fcntl calls that make each socket non-blocking — measured at about a quarter
-/// of the proxy's CPU per connection (<c>benchmarks/l4/cpu-per-connection.sh</c>).
+/// different engine threads, and the fcntl calls that make each socket non-blocking — and it makes about half the
+/// system calls; measured, it spends about half the CPU per connection (<c>benchmarks/l4/cpu-per-connection.sh</c>).
 /// </remarks>
 internal sealed class EpollTransport
 {
