@@ -21,7 +21,6 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
     public const uint ResumeTag = uint.MaxValue;
 
     private const uint ClientTag = 0;
-    private const int ENoBufs = 105, EAddrNotAvail = 99;
     private const uint Interest = Native.EpollIn | Native.EpollOut | Native.EpollRdHup | Native.EpollEdgeTriggered;
 
     private readonly EventLoop _loop;
@@ -323,7 +322,7 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         if (Native.Connect(fd, target, length) != 0 && Marshal.GetLastPInvokeError() is var errno && errno != Native.EInProgress)
         {
             Native.Close(fd);
-            if (errno is EAddrNotAvail or ENoBufs or Native.ENoMem)
+            if (errno is Native.EAddrNotAvail or Native.ENoBufs or Native.ENoMem)
             {
                 return ConnectStart.LocalFailure; // out of local ports or memory: no fault of the endpoint's
             }
@@ -455,11 +454,12 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         }
     }
 
+    /// <summary>The <c>error.type</c> of a failed connect, as the sockets transport names it.</summary>
     private static string ErrorName(int errno) => errno switch
     {
-        111 => "connection_refused", // ECONNREFUSED
-        110 => "timeout", // ETIMEDOUT
-        101 or 113 => "unreachable", // ENETUNREACH, EHOSTUNREACH
+        Native.EConnRefused => "connection_refused",
+        Native.ETimedOut => "timeout",
+        Native.ENetUnreach or Native.EHostUnreach => "unreachable",
         _ => "other",
     };
 

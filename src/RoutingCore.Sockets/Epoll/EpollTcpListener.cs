@@ -21,8 +21,6 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
     /// <summary>Accepts per wake-up before other events get their turn (level-triggered: the rest wake the loop again).</summary>
     private const int AcceptBurst = 64;
 
-    private const int ENoSpc = 28;
-
     private readonly Share?[] _shares = new Share?[transport.Loops.Count]; // each loop touches only its own entry
     private Socket? _socket;
     private volatile bool _stopped;
@@ -51,7 +49,7 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
         if (errno != 0)
         {
             Stop();
-            throw new SocketException((int)(errno is ENoSpc or Native.ENoMem ? SocketError.NoBufferSpaceAvailable : SocketError.SocketError));
+            throw new SocketException((int)(errno is Native.ENoSpc or Native.ENoMem ? SocketError.NoBufferSpaceAvailable : SocketError.SocketError));
         }
     }
 
@@ -213,8 +211,7 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
     /// <summary>Whether to end the burst after a failed accept (as <see cref="AcceptLoop"/> treats each error).</summary>
     private bool AcceptFailed(EventLoop loop, int fd, int errno)
     {
-        const int ENfile = 23, EMfile = 24, ENoBufs = 105;
-        if (errno is ENfile or EMfile or ENoBufs or Native.ENoMem)
+        if (errno is Native.ENFile or Native.EMFile or Native.ENoBufs or Native.ENoMem)
         {
             // Out of descriptors: stop listening on this loop for a moment, so that connections can finish instead
             // of the level-triggered listener waking the loop in a spin (EPOLLEXCLUSIVE cannot be modified: remove
@@ -228,7 +225,7 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
             return true;
         }
 
-        return errno is Native.EAgain or not (Native.EIntr or 103 /* ECONNABORTED */ or 71 /* EPROTO */);
+        return errno is Native.EAgain or not (Native.EIntr or Native.EConnAborted or Native.EProto);
     }
 
     /// <summary>Registers <paramref name="share"/> again after a pause, and again after each refusal, until stopped.</summary>

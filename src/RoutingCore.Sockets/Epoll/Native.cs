@@ -17,7 +17,8 @@ internal static unsafe partial class Native
     public const int EpollCloExec = 0x80000, EfdNonBlock = 0x800, EfdCloExec = 0x80000;
     public const int EpollCtlAdd = 1, EpollCtlDel = 2, EpollCtlMod = 3;
     public const int ShutWr = 1, ShutRdWr = 2, MsgNoSignal = 0x4000, MsgMore = 0x8000;
-    public const int EIntr = 4, EAgain = 11, ENoMem = 12, EInProgress = 115;
+    public const int EIntr = 4, EAgain = 11, ENoMem = 12, ENFile = 23, EMFile = 24, ENoSpc = 28, EProto = 71, EAddrNotAvail = 99;
+    public const int ENetUnreach = 101, EConnAborted = 103, ENoBufs = 105, ETimedOut = 110, EConnRefused = 111, EHostUnreach = 113, EInProgress = 115;
     public const uint EpollIn = 0x1, EpollOut = 0x4, EpollErr = 0x8, EpollHup = 0x10, EpollRdHup = 0x2000;
     public const uint EpollExclusive = 1u << 28, EpollEdgeTriggered = 1u << 31;
 
