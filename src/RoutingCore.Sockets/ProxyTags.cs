@@ -1,3 +1,4 @@
+using System.Globalization;
 using RoutingCore.Proxying;
 
 namespace RoutingCore.Sockets;
@@ -22,4 +23,13 @@ internal readonly struct ProxyTags
     public KeyValuePair<string, object?> Transport { get; }
 
     public static ProxyTags For(ProxyServicePort port) => new(port.ServiceLabel, port.PortLabel, port.Protocol);
+
+    /// <summary>
+    /// The tags of a connection or datagram the table refused: its Service port's, or, when the frontend matched no
+    /// Service port, an empty Service and the frontend's port number.
+    /// </summary>
+    public static ProxyTags ForRefused(ProxyDecision decision, int frontendPort, ProxyProtocol protocol) =>
+        decision.ServicePort is { } known
+            ? For(known)
+            : new ProxyTags("", frontendPort.ToString(CultureInfo.InvariantCulture), protocol);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using RoutingCore.Balancing;
@@ -24,9 +23,7 @@ internal static class TcpServiceSession
             var decision = proxy.Table.Resolve(ProxyProtocol.Tcp, local.Address, local.Port, remote, out slot.Lease);
             if (decision.Outcome != ProxyOutcome.Selected)
             {
-                var refusedTags = decision.ServicePort is { } known
-                    ? ProxyTags.For(known)
-                    : new ProxyTags("", local.Port.ToString(CultureInfo.InvariantCulture), ProxyProtocol.Tcp);
+                var refusedTags = ProxyTags.ForRefused(decision, local.Port, ProxyProtocol.Tcp);
                 proxy.Metrics.Refused(in refusedTags, decision);
                 Reset(client);
                 return;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using RoutingCore.Balancing;
@@ -120,7 +119,7 @@ internal sealed class UdpServiceListener(ServiceProxy proxy, IPEndPoint endPoint
         var decision = proxy.Table.Resolve(ProxyProtocol.Udp, EndPoint.Address, EndPoint.Port, from.Address, out slot.Lease);
         if (decision.Outcome != ProxyOutcome.Selected)
         {
-            var refused = decision.ServicePort is { } known ? ProxyTags.For(known) : new ProxyTags("", EndPoint.Port.ToString(CultureInfo.InvariantCulture), ProxyProtocol.Udp);
+            var refused = ProxyTags.ForRefused(decision, EndPoint.Port, ProxyProtocol.Udp);
             proxy.Metrics.Refused(in refused, decision);
             return null;
         }

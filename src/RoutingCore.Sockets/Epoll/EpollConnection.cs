@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using RoutingCore.Balancing;
@@ -98,9 +97,7 @@ internal sealed unsafe partial class EpollConnection : LoopHandle
         var decision = proxy.Table.Resolve(ProxyProtocol.Tcp, local.Address, local.Port, remote, out var lease);
         if (decision.Outcome != ProxyOutcome.Selected)
         {
-            var tags = decision.ServicePort is { } known
-                ? ProxyTags.For(known)
-                : new ProxyTags("", local.Port.ToString(CultureInfo.InvariantCulture), ProxyProtocol.Tcp);
+            var tags = ProxyTags.ForRefused(decision, local.Port, ProxyProtocol.Tcp);
             proxy.Metrics.Refused(in tags, decision); // first: should it throw, the caller resets the client once
             Reset(client);
             return null;

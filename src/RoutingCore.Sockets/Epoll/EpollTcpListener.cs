@@ -162,6 +162,8 @@ internal sealed unsafe class EpollTcpListener(ServiceProxy proxy, EpollTransport
     }
 
     /// <summary>Accepts what is waiting, up to a burst, and starts relaying each connection on <paramref name="loop"/>.</summary>
+    /// <remarks>PERF: holds the handle reference itself rather than through <see cref="Use"/>, whose delegate would be
+    /// allocated on every burst.</remarks>
     private void Accept(EventLoop loop)
     {
         var handle = _socket!.SafeHandle;
